@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs the Debian packages docgen needs to build, run and test, skipping those present.
+# Usage: scripts/deps.sh build|test
+set -euo pipefail
+
+build_packages=(
+  cmake g++ make pkg-config
+  libhpdf-dev libpugixml-dev nlohmann-json3-dev libhyphen-dev hyphen-ru
+  libzip-dev libharfbuzz-dev
+)
+test_packages=(
+  libgtest-dev poppler-utils qpdf mupdf-tools python3-docx
+  libreoffice-writer-nogui
+)
+
+wanted=("${build_packages[@]}")
+[ "${1:-build}" = test ] && wanted+=("${test_packages[@]}")
+
+missing=()
+for package in "${wanted[@]}"; do
+  status=$(dpkg-query -W -f='${Status}' "$package" 2>/dev/null || true)
+  [ "$status" = "install ok installed" ] || missing+=("$package")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "Installing: ${missing[*]}"
+sudo_cmd=()
+[ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
+export DEBIAN_FRONTEND=noninteractive
+# A new machine may have empty package lists.
+"${sudo_cmd[@]}" apt-get update -qq
+"${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
