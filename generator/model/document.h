@@ -1,0 +1,169 @@
+// The document model: what a template produces and what every writer consumes.
+// It speaks of sections, paragraphs, lists and tables only; no output format
+// leaks into it. Lengths are typographic points (1/72 inch).
+#pragma once
+
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace docgen {
+
+constexpr double kPointsPerMm = 72.0 / 25.4;
+inline double mm(double millimetres) { return millimetres * kPointsPerMm; }
+
+enum class Align { Left, Center, Right, Justify };
+enum class VerticalAlign { Top, Center, Bottom };
+
+// Character formatting. The family is the name a word processor knows
+// ("Times New Roman"); the PDF writer maps it to a metric-compatible face.
+struct RunProps {
+    std::string font_family = "Times New Roman";
+    double size = 14;
+    bool bold = false;
+    bool italic = false;
+    bool underline = false;
+    double letter_spacing = 0;  // extra points after each character
+    bool operator==(const RunProps&) const = default;
+};
+
+// A stretch of text with one formatting. "\n" inside the text is a line break,
+// U+00A0 a space that never breaks.
+struct Run {
+    std::string text;
+    RunProps props;
+    bool hyphenate = true;  // false for names, numbers, dates
+};
+
+struct ParagraphProps {
+    Align align = Align::Justify;
+    double first_line_indent = 0;  // negative for a hanging indent
+    double indent_left = 0;
+    double indent_right = 0;
+    double space_before = 0;
+    double space_after = 0;
+    double line_spacing = 1.0;     // a multiple of the font's natural line height
+    bool keep_with_next = false;   // never the last thing on a page
+    bool keep_together = false;    // never split between pages
+    bool widow_control = true;     // no single line alone at a page's top or bottom
+    bool hyphenate = true;
+    bool page_break_before = false;
+    bool operator==(const ParagraphProps&) const = default;
+};
+
+struct Paragraph {
+    std::string style;             // the named style it was made from
+    ParagraphProps props;          // fully resolved
+    RunProps run_props;            // the paragraph's default character formatting
+    std::string label;             // list marker ("–", "1.") put before the text
+    std::vector<Run> runs;
+};
+
+struct Block;
+
+struct ListItem {
+    std::vector<Block> blocks;
+};
+
+// Items whose first paragraph carries the marker; how the marker is spaced is
+// the paragraphs' indents.
+struct List {
+    std::vector<ListItem> items;
+};
+
+struct Cell {
+    int colspan = 1;
+    int rowspan = 1;
+    VerticalAlign valign = VerticalAlign::Top;
+    std::vector<Block> blocks;
+};
+
+enum class RowRole {
+    Header,         // column titles, repeated on every page the table spans
+    ColumnNumbers,  // "1 2 3 …" under the header
+    Section,        // a full-width group title, kept with the row after it
+    Body
+};
+
+struct Row {
+    RowRole role = RowRole::Body;
+    bool keep_with_next = false;
+    std::vector<Cell> cells;
+};
+
+enum class HeaderRepeat {
+    None,         // nothing repeats on the next pages
+    Full,         // header and column-number rows repeat
+    NumbersOnly   // only the column-number row repeats (GOST allows either)
+};
+
+struct TableBorders {
+    bool visible = true;
+    double width = 0.5;
+};
+
+struct Table {
+    std::vector<double> column_widths;  // relative; scaled to the table's width
+    double width_fraction = 1.0;        // of the text width
+    TableBorders borders;
+    HeaderRepeat repeat = HeaderRepeat::Full;
+    double cell_padding_horizontal = mm(1.5);
+    double cell_padding_vertical = mm(0.8);
+    double space_before = 0;
+    double space_after = 0;
+    std::vector<Row> rows;
+};
+
+struct PageBreak {};
+
+struct Block : std::variant<Paragraph, List, Table, PageBreak> {
+    using variant::variant;
+};
+
+struct PageSetup {
+    double width = mm(210);   // as the sheet is turned: landscape swaps these
+    double height = mm(297);
+    bool landscape = false;
+    double margin_top = mm(20);
+    double margin_right = mm(10);
+    double margin_bottom = mm(20);
+    double margin_left = mm(30);
+    double header_distance = mm(10);  // from the sheet's top edge to the page number
+};
+
+enum class PageNumbering {
+    None,
+    FromSecond,  // numbers on every page but the section's first
+    All
+};
+
+struct Section {
+    PageSetup page;
+    PageNumbering numbering = PageNumbering::FromSecond;
+    bool restart_numbering = true;  // an appendix is numbered as a document of its own
+    RunProps page_number_props;
+    std::vector<Block> blocks;
+};
+
+struct NamedStyle {
+    std::string name;
+    std::string based_on;
+    ParagraphProps paragraph;
+    RunProps run;
+};
+
+struct Metadata {
+    std::string title;
+    std::string subject;
+    std::string author;        // the issuing organisation
+    std::string date;          // ISO 8601, "2022-10-18"
+    std::string language = "ru-RU";
+};
+
+struct Document {
+    Metadata metadata;
+    std::vector<NamedStyle> styles;
+    std::vector<Section> sections;
+};
+
+}  // namespace docgen
