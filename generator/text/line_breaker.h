@@ -1,0 +1,71 @@
+// Breaks a paragraph into lines: measures words with the font's metrics,
+// hyphenates Russian words where a line would otherwise stay too short,
+// and justifies. The result is positioned text, ready to be placed on a page.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "model/document.h"
+#include "text/font_set.h"
+#include "text/hyphenator.h"
+
+namespace docgen {
+
+// A piece of a line in one font; x from the left edge of the paragraph's box.
+struct PlacedText {
+    double x = 0;
+    double width = 0;
+    std::string text;
+    const FontFace* face = nullptr;
+    double size = 0;
+    double letter_spacing = 0;
+    bool underline = false;
+};
+
+struct Line {
+    std::vector<PlacedText> pieces;
+    double ascent = 0;   // baseline below the line's top
+    double height = 0;   // advance to the next line's top
+    bool ends_with_hyphen = false;
+};
+
+class LineBreaker {
+public:
+    LineBreaker(const FontSet& fonts, std::shared_ptr<const Hyphenator> hyphenator);
+
+    // The paragraph's lines for a box of the given width (indents inside it).
+    std::vector<Line> break_paragraph(const Paragraph& paragraph, double width);
+
+private:
+    struct Word;
+    struct Segment;
+    struct LineDraft;
+    // One font, size and spacing: the unit text is measured and drawn in.
+    struct TextStyle {
+        const FontFace* face;
+        double size;
+        double letter_spacing;
+        bool underline;
+        bool operator==(const TextStyle&) const = default;
+    };
+
+    int style_of(const RunProps& props);
+    std::vector<Word> split_words(const Paragraph& paragraph);
+    void add_break_opportunities(Word& word, bool hyphenate);
+    const std::vector<int>& hyphenation_points(const std::u32string& letters);
+    std::vector<LineDraft> fill_lines(const Paragraph& paragraph, const std::vector<Word>& words, double width,
+                                      bool label_hangs);
+    std::vector<Line> place_lines(const Paragraph& paragraph, const std::vector<Word>& words,
+                                  const std::vector<LineDraft>& drafts, double width, double hanging_label_width);
+
+    const FontSet& fonts_;
+    std::vector<TextStyle> styles_;  // of the paragraph being broken
+    std::shared_ptr<const Hyphenator> hyphenator_;
+    // Documents repeat their words: hyphenate each once.
+    std::unordered_map<std::u32string, std::vector<int>> hyphenation_cache_;
+};
+
+}  // namespace docgen
