@@ -1,0 +1,66 @@
+// A table measured for a text width, then paginated onto pages: header rows
+// repeated at the top of every page, a row that fits a page moved whole, a
+// row taller than a page split between lines, section rows kept with the row
+// after them, and cells spanning rows drawn on every page they reach with
+// their text repeated.
+#pragma once
+
+#include <vector>
+
+#include "layout/page_cursor.h"
+#include "layout/stack.h"
+#include "model/document.h"
+#include "text/line_breaker.h"
+
+namespace docgen {
+
+class TableLayout {
+public:
+    TableLayout(const Table& table, double left, double width, LineBreaker& breaker);
+
+    // What must fit on a page for the table to start there: its header and
+    // its first body row (with the row a section row is kept with).
+    double start_height() const;
+
+    void place(PageCursor& cursor);
+
+private:
+    struct CellBox {
+        int row, column, rowspan, colspan;
+        double x, width;
+        VerticalAlign valign;
+        Stack content;
+        double needed;  // content height plus padding
+    };
+    // One row, or one part of a split row, placed on a page.
+    struct Placement {
+        int row;
+        int page;
+        double top;
+        double height;
+        bool whole;
+        std::vector<std::pair<size_t, size_t>> lines;  // per cell of the row: [from, to)
+    };
+
+    void arrange_cells(const Table& table, double left, double width, LineBreaker& breaker);
+    void measure_rows();
+    double unit_height(int row) const;
+    double fresh_page_room(const PageCursor& cursor) const;
+    void place_header(PageCursor& cursor, bool continuation);
+    void place_row_whole(PageCursor& cursor, int row);
+    void place_row_split(PageCursor& cursor, int row);
+    void break_page(PageCursor& cursor);
+    void stretch_open_spans(PageCursor& cursor);
+    void draw(PageCursor& cursor) const;
+    void draw_cell_fragment(Page& page, const CellBox& cell, double top, double height, size_t from, size_t to,
+                            bool whole) const;
+
+    const Table& table_;
+    int header_rows_ = 0;
+    std::vector<CellBox> cells_;
+    std::vector<std::vector<int>> cells_starting_in_row_;  // indices into cells_
+    std::vector<double> row_heights_;
+    std::vector<Placement> placements_;
+};
+
+}  // namespace docgen
