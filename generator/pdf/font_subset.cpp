@@ -1,0 +1,39 @@
+#include "pdf/font_subset.h"
+
+#include <hb-subset.h>
+#include <hb.h>
+
+#include <memory>
+#include <stdexcept>
+
+namespace docgen {
+
+namespace {
+
+template <typename T, void (*Destroy)(T*)>
+struct HbDeleter {
+    void operator()(T* object) const { Destroy(object); }
+};
+using Blob = std::unique_ptr<hb_blob_t, HbDeleter<hb_blob_t, hb_blob_destroy>>;
+using Face = std::unique_ptr<hb_face_t, HbDeleter<hb_face_t, hb_face_destroy>>;
+using Input = std::unique_ptr<hb_subset_input_t, HbDeleter<hb_subset_input_t, hb_subset_input_destroy>>;
+
+}  // namespace
+
+std::string subset_font(const std::string& font_path, const std::set<char32_t>& characters) {
+    Blob blob(hb_blob_create_from_file_or_fail(font_path.c_str()));
+    if (!blob) throw std::runtime_error(font_path + ": cannot read the font to embed it");
+    Face face(hb_face_create(blob.get(), 0));
+    Input input(hb_subset_input_create_or_fail());
+    if (!input) throw std::runtime_error("out of memory while subsetting " + font_path);
+    hb_set_t* unicodes = hb_subset_input_unicode_set(input.get());
+    for (char32_t c : characters) hb_set_add(unicodes, c);
+    Face subset(hb_subset_or_fail(face.get(), input.get()));
+    if (!subset) throw std::runtime_error(font_path + ": the font cannot be subset");
+    Blob bytes(hb_face_reference_blob(subset.get()));
+    unsigned length = 0;
+    const char* data = hb_blob_get_data(bytes.get(), &length);
+    return std::string(data, length);
+}
+
+}  // namespace docgen

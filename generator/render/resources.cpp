@@ -1,0 +1,48 @@
+#include "render/resources.h"
+
+#include <cstdlib>
+#include <filesystem>
+
+namespace docgen {
+
+namespace {
+
+std::string environment(const char* name) {
+    const char* value = std::getenv(name);
+    return value ? value : "";
+}
+
+std::filesystem::path executable_dir() {
+    std::error_code error;
+    const auto path = std::filesystem::read_symlink("/proc/self/exe", error);
+    return error ? std::filesystem::path() : path.parent_path();
+}
+
+}  // namespace
+
+std::vector<std::string> font_search_dirs(const std::string& option) {
+    if (!option.empty()) return {option};
+    std::vector<std::string> dirs;
+    if (const std::string variable = environment("DOCGEN_FONTS"); !variable.empty()) dirs.push_back(variable);
+    const auto binary = executable_dir();
+    if (!binary.empty()) {
+        dirs.push_back((binary / "fonts").string());
+        dirs.push_back((binary.parent_path() / "fonts").string());
+    }
+    dirs.push_back(DOCGEN_SOURCE_FONTS_DIR);
+    dirs.push_back("/usr/share/fonts/truetype/liberation2");
+    return dirs;
+}
+
+std::string hyphenation_path(const std::string& option) {
+    if (!option.empty()) return option;
+    if (const std::string variable = environment("DOCGEN_HYPHENATION"); !variable.empty()) return variable;
+    return DOCGEN_DEFAULT_HYPHENATION;
+}
+
+Resources Resources::load(const ResourceOptions& options) {
+    return Resources{FontSet::load(font_search_dirs(options.fonts_dir)),
+                     Hyphenator::load(hyphenation_path(options.hyphenation_file))};
+}
+
+}  // namespace docgen
