@@ -1,0 +1,109 @@
+// docgen: renders official documents from a template and JSON data.
+// Exit status: 0 success, 1 bad input (the message says what and where),
+// 2 wrong usage.
+#include <cstring>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "common/error.h"
+#include <nlohmann/json.hpp>
+
+#include "common/json_file.h"
+#include "render/render.h"
+#include "render/resources.h"
+#include "template/template.h"
+
+namespace {
+
+constexpr int kBadInput = 1;
+constexpr int kUsage = 2;
+
+const char* const kHelp = R"(docgen — Russian official documents from templates and JSON data
+
+Usage:
+  docgen render TEMPLATE DATA -o OUTPUT [-o OUTPUT ...] [options]
+  docgen --help
+
+Commands:
+  render    Bind DATA (JSON) to TEMPLATE (XML) and write each OUTPUT;
+            the format follows the extension (.pdf).
+
+Options:
+  -o, --output FILE     an output file; may repeat
+  --fonts DIR           where LiberationSerif-*.ttf are (default: fonts/ of docgen,
+                        then $DOCGEN_FONTS, then the system's Liberation fonts)
+  --hyphenation FILE    libhyphen patterns (default: $DOCGEN_HYPHENATION or
+                        /usr/share/hyphen/hyph_ru_RU.dic)
+  -h, --help            this text
+
+Exit status: 0 success, 1 bad input, 2 wrong usage.
+The template language: docs/templates.md.
+)";
+
+struct UsageError {
+    std::string message;
+};
+
+struct RenderArguments {
+    std::string template_path;
+    std::string data_path;
+    std::vector<std::string> outputs;
+    docgen::ResourceOptions resources;
+};
+
+RenderArguments parse_render(const std::vector<std::string>& args) {
+    RenderArguments parsed;
+    std::vector<std::string> positional;
+    for (size_t i = 0; i < args.size(); ++i) {
+        const std::string& arg = args[i];
+        const auto value = [&]() -> const std::string& {
+            if (i + 1 >= args.size()) throw UsageError{arg + " needs a value"};
+            return args[++i];
+        };
+        if (arg == "-o" || arg == "--output") parsed.outputs.push_back(value());
+        else if (arg == "--fonts") parsed.resources.fonts_dir = value();
+        else if (arg == "--hyphenation") parsed.resources.hyphenation_file = value();
+        else if (!arg.empty() && arg[0] == '-') throw UsageError{"unknown option " + arg};
+        else positional.push_back(arg);
+    }
+    if (positional.size() != 2) throw UsageError{"render needs TEMPLATE and DATA"};
+    if (parsed.outputs.empty()) throw UsageError{"render needs at least one -o OUTPUT"};
+    parsed.template_path = positional[0];
+    parsed.data_path = positional[1];
+    return parsed;
+}
+
+int render(const RenderArguments& args) {
+    for (const std::string& output : args.outputs) docgen::format_of(output);
+    const docgen::Template document_template = docgen::Template::load(args.template_path);
+    const nlohmann::json data = docgen::load_json_file(args.data_path);
+    const docgen::Document document = document_template.render(data);
+    const docgen::Resources resources = docgen::Resources::load(args.resources);
+    docgen::render_outputs(document, args.outputs, resources);
+    return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::vector<std::string> args(argv + 1, argv + argc);
+    try {
+        if (args.empty()) throw UsageError{"no command given"};
+        if (args[0] == "-h" || args[0] == "--help" || args[0] == "help") {
+            std::cout << kHelp;
+            return 0;
+        }
+        if (args[0] == "render") return render(parse_render({args.begin() + 1, args.end()}));
+        throw UsageError{"unknown command " + args[0]};
+    } catch (const UsageError& error) {
+        std::cerr << "docgen: " << error.message << "\nTry 'docgen --help'.\n";
+        return kUsage;
+    } catch (const docgen::InputError& error) {
+        std::cerr << "docgen: " << error.what() << "\n";
+        return kBadInput;
+    } catch (const std::exception& error) {
+        std::cerr << "docgen: " << error.what() << "\n";
+        return kBadInput;
+    }
+}

@@ -1,0 +1,72 @@
+// Binding: walks a compiled template with the data and builds the document
+// model. Control elements (<for>, <if>/<else>, <let>, <use>) work the same in
+// every place, so a loop can make sections, paragraphs, rows or words.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/document.h"
+#include "template/compiled_template.h"
+#include "template/expression.h"
+
+namespace docgen {
+
+Document bind_template(const CompiledTemplate& compiled, const nlohmann::json& data);
+
+class Binder {
+public:
+    Binder(const CompiledTemplate& compiled, const nlohmann::json& data);
+    Document bind();
+
+private:
+    // Evaluation, with errors located at a template node.
+    [[noreturn]] void fail(const TemplateNode& node, const std::string& message) const;
+    Value evaluate(const Expression& expression, const TemplateNode& at, bool lenient = false) const;
+    std::string text_of(const TextTemplate& text, const TemplateNode& at) const;
+    std::string attribute(const TemplateNode& node, const char* name, const std::string& fallback = "") const;
+    bool bool_attribute(const TemplateNode& node, const char* name, bool fallback) const;
+    double length_attribute(const TemplateNode& node, const char* name, double fallback) const;
+
+    // Calls visit for every child, expanding control elements in place.
+    using Visitor = std::function<void(const TemplateNode&)>;
+    void each_child(const TemplateNode& parent, const Visitor& visit);
+    void expand_for(const TemplateNode& node, const Visitor& visit);
+    void expand_use(const TemplateNode& node, const Visitor& visit);
+    bool has_block_content(const TemplateNode& node) const;
+
+    Section section(const TemplateNode& node);
+    void blocks(const TemplateNode& parent, std::vector<Block>& out, const std::string& default_style);
+    Paragraph new_paragraph(const std::string& style, const TemplateNode* formatting) const;
+    Paragraph paragraph(const TemplateNode& node, const std::string& default_style);
+    void inlines(const TemplateNode& parent, Paragraph& paragraph, const RunProps& props, bool hyphenate);
+    void container_content(const TemplateNode& node, std::vector<Block>& out, const std::string& style);
+    List list(const TemplateNode& node, const std::string& default_style);
+    void rich(const TemplateNode& node, std::vector<Block>& out, const std::string& default_style);
+
+    Table table(const TemplateNode& node);
+    Row row(const TemplateNode& node, RowRole role, const std::string& cell_style, size_t columns);
+    Cell cell(const TemplateNode& node, const std::string& cell_style, size_t columns);
+
+    const CompiledTemplate& compiled_;
+    Scope scope_;
+    std::map<std::string, const NamedStyle*> styles_;
+    int fragment_depth_ = 0;
+};
+
+// Runs, once a paragraph is complete: neighbours in one format joined,
+// spaces at the edges trimmed, typography applied.
+void finish_paragraph(Paragraph& paragraph);
+
+// The plain text of cells, for comparing them when merging equal cells.
+std::string plain_text(const std::vector<Block>& blocks);
+
+// Cells of a column marked merge="true" that repeat the cell above become
+// one cell spanning those rows.
+void merge_equal_cells(Table& table, const std::vector<bool>& merge_columns);
+
+}  // namespace docgen

@@ -1,0 +1,484 @@
+#include "template/expression.h"
+
+#include <cctype>
+#include <cmath>
+#include <cstdlib>
+
+#include "template/filters.h"
+#include "template/russian.h"
+
+namespace docgen {
+
+using nlohmann::json;
+
+const Value* Scope::find(std::string_view name) const {
+    for (auto it = variables_.rbegin(); it != variables_.rend(); ++it)
+        if (it->first == name) return &it->second;
+    return nullptr;
+}
+
+// ---------------------------------------------------------------- lexing
+
+namespace {
+
+enum class TokenKind { Number, String, Identifier, Symbol, End };
+
+struct Token {
+    TokenKind kind;
+    std::string text;
+    size_t column;  // from 1
+};
+
+[[noreturn]] void fail(const std::string& message, size_t column) {
+    throw ExpressionError(message + " (column " + std::to_string(column) + ")");
+}
+
+bool is_identifier_start(char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_'; }
+bool is_identifier_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+
+std::vector<Token> tokenize(std::string_view text) {
+    std::vector<Token> tokens;
+    size_t i = 0;
+    while (i < text.size()) {
+        const char c = text[i];
+        const size_t column = i + 1;
+        if (std::isspace(static_cast<unsigned char>(c))) {
+            ++i;
+        } else if (std::isdigit(static_cast<unsigned char>(c))) {
+            size_t end = i;
+            while (end < text.size() && (std::isdigit(static_cast<unsigned char>(text[end])) || text[end] == '.'))
+                ++end;
+            tokens.push_back({TokenKind::Number, std::string(text.substr(i, end - i)), column});
+            i = end;
+        } else if (c == '\'' || c == '"') {
+            size_t end = i + 1;
+            std::string value;
+            while (end < text.size() && text[end] != c) {
+                if (text[end] == '\\' && end + 1 < text.size()) {
+                    const char escaped = text[++end];
+                    value += escaped == 'n' ? '\n' : escaped == 't' ? '\t' : escaped;
+                    ++end;
+                    continue;
+                }
+                value += text[end++];
+            }
+            if (end >= text.size()) fail("unterminated string", column);
+            tokens.push_back({TokenKind::String, value, column});
+            i = end + 1;
+        } else if (is_identifier_start(c)) {
+            size_t end = i;
+            while (end < text.size() && is_identifier_char(text[end])) ++end;
+            tokens.push_back({TokenKind::Identifier, std::string(text.substr(i, end - i)), column});
+            i = end;
+        } else {
+            static const char* const kTwoCharacter[] = {"==", "!=", "<=", ">="};
+            std::string symbol(1, c);
+            for (const char* two : kTwoCharacter)
+                if (text.substr(i, 2) == two) symbol = two;
+            if (std::string_view("+-*/%<>()[].,|!").find(c) == std::string_view::npos) {
+                fail(std::string("unexpected character '") + c + "'", column);
+            }
+            tokens.push_back({TokenKind::Symbol, symbol, column});
+            i += symbol.size();
+        }
+    }
+    tokens.push_back({TokenKind::End, "", text.size() + 1});
+    return tokens;
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------- syntax tree
+
+struct Expression::Node {
+    enum class Kind { Literal, Variable, Member, Index, Negate, Not, Binary, And, Or, Filter };
+    Kind kind;
+    json literal;
+    std::string name;  // variable, member, operator or filter name
+    std::vector<std::unique_ptr<Node>> children;
+    size_t column = 0;
+};
+
+namespace {
+
+using Node = Expression::Node;
+using NodePtr = std::unique_ptr<Node>;
+
+NodePtr make(Node::Kind kind, std::string name, size_t column) {
+    auto node = std::make_unique<Node>();
+    node->kind = kind;
+    node->name = std::move(name);
+    node->column = column;
+    return node;
+}
+
+// Recursive descent, lowest precedence first:
+// filter ('|'), or, and, not, comparison, + -, * / %, unary -, postfix (. [])
+class Parser {
+public:
+    explicit Parser(std::vector<Token> tokens) : tokens_(std::move(tokens)) {}
+
+    NodePtr parse_all() {
+        NodePtr node = filtered();
+        if (peek().kind != TokenKind::End) fail("unexpected '" + peek().text + "'", peek().column);
+        return node;
+    }
+
+private:
+    const Token& peek() const { return tokens_[position_]; }
+    bool accept(const char* symbol) {
+        if (peek().kind == TokenKind::Symbol && peek().text == symbol) {
+            ++position_;
+            return true;
+        }
+        return false;
+    }
+    bool accept_word(const char* word) {
+        if (peek().kind == TokenKind::Identifier && peek().text == word) {
+            ++position_;
+            return true;
+        }
+        return false;
+    }
+    void expect(const char* symbol) {
+        if (!accept(symbol)) fail(std::string("expected '") + symbol + "'", peek().column);
+    }
+
+    NodePtr filtered() {
+        NodePtr node = disjunction();
+        while (peek().kind == TokenKind::Symbol && peek().text == "|") {
+            const size_t column = peek().column;
+            ++position_;
+            if (peek().kind != TokenKind::Identifier) fail("expected a filter name after '|'", peek().column);
+            const std::string name = tokens_[position_++].text;
+            if (!filter_exists(name)) fail("unknown filter '" + name + "'", column + 1);
+            NodePtr filter = make(Node::Kind::Filter, name, column);
+            filter->children.push_back(std::move(node));
+            if (accept("(")) {
+                if (!accept(")")) {
+                    do filter->children.push_back(disjunction());
+                    while (accept(","));
+                    expect(")");
+                }
+            }
+            node = std::move(filter);
+        }
+        return node;
+    }
+    NodePtr disjunction() {
+        NodePtr node = conjunction();
+        while (peek().kind == TokenKind::Identifier && peek().text == "or") {
+            NodePtr parent = make(Node::Kind::Or, "or", tokens_[position_++].column);
+            parent->children.push_back(std::move(node));
+            parent->children.push_back(conjunction());
+            node = std::move(parent);
+        }
+        return node;
+    }
+    NodePtr conjunction() {
+        NodePtr node = negation();
+        while (peek().kind == TokenKind::Identifier && peek().text == "and") {
+            NodePtr parent = make(Node::Kind::And, "and", tokens_[position_++].column);
+            parent->children.push_back(std::move(node));
+            parent->children.push_back(negation());
+            node = std::move(parent);
+        }
+        return node;
+    }
+    NodePtr negation() {
+        const size_t column = peek().column;
+        if (accept_word("not") || accept("!")) {
+            NodePtr node = make(Node::Kind::Not, "not", column);
+            node->children.push_back(negation());
+            return node;
+        }
+        return comparison();
+    }
+    NodePtr comparison() {
+        NodePtr node = additive();
+        for (const char* op : {"==", "!=", "<=", ">=", "<", ">"}) {
+            if (peek().kind == TokenKind::Symbol && peek().text == op) {
+                NodePtr parent = make(Node::Kind::Binary, op, tokens_[position_++].column);
+                parent->children.push_back(std::move(node));
+                parent->children.push_back(additive());
+                return parent;
+            }
+        }
+        return node;
+    }
+    NodePtr binary_chain(NodePtr (Parser::*operand)(), std::initializer_list<const char*> operators) {
+        NodePtr node = (this->*operand)();
+        while (true) {
+            bool matched = false;
+            for (const char* op : operators) {
+                if (peek().kind == TokenKind::Symbol && peek().text == op) {
+                    NodePtr parent = make(Node::Kind::Binary, op, tokens_[position_++].column);
+                    parent->children.push_back(std::move(node));
+                    parent->children.push_back((this->*operand)());
+                    node = std::move(parent);
+                    matched = true;
+                    break;
+                }
+            }
+            if (!matched) return node;
+        }
+    }
+    NodePtr additive() { return binary_chain(&Parser::multiplicative, {"+", "-"}); }
+    NodePtr multiplicative() { return binary_chain(&Parser::unary, {"*", "/", "%"}); }
+    NodePtr unary() {
+        const size_t column = peek().column;
+        if (accept("-")) {
+            NodePtr node = make(Node::Kind::Negate, "-", column);
+            node->children.push_back(unary());
+            return node;
+        }
+        return postfix();
+    }
+    NodePtr postfix() {
+        NodePtr node = primary();
+        while (true) {
+            const size_t column = peek().column;
+            if (accept(".")) {
+                if (peek().kind != TokenKind::Identifier) fail("expected a key after '.'", peek().column);
+                NodePtr member = make(Node::Kind::Member, tokens_[position_++].text, column);
+                member->children.push_back(std::move(node));
+                node = std::move(member);
+            } else if (accept("[")) {
+                NodePtr index = make(Node::Kind::Index, "[]", column);
+                index->children.push_back(std::move(node));
+                index->children.push_back(filtered());
+                expect("]");
+                node = std::move(index);
+            } else {
+                return node;
+            }
+        }
+    }
+    NodePtr primary() {
+        const Token token = peek();
+        switch (token.kind) {
+            case TokenKind::Number: {
+                ++position_;
+                NodePtr node = make(Node::Kind::Literal, "", token.column);
+                if (token.text.find('.') != std::string::npos) node->literal = std::strtod(token.text.c_str(), nullptr);
+                else node->literal = std::strtoll(token.text.c_str(), nullptr, 10);
+                return node;
+            }
+            case TokenKind::String: {
+                ++position_;
+                NodePtr node = make(Node::Kind::Literal, "", token.column);
+                node->literal = token.text;
+                return node;
+            }
+            case TokenKind::Identifier: {
+                ++position_;
+                NodePtr node = make(Node::Kind::Literal, "", token.column);
+                if (token.text == "true") node->literal = true;
+                else if (token.text == "false") node->literal = false;
+                else if (token.text == "null") node->literal = nullptr;
+                else node = make(Node::Kind::Variable, token.text, token.column);
+                return node;
+            }
+            case TokenKind::Symbol:
+                if (accept("(")) {
+                    NodePtr node = filtered();
+                    expect(")");
+                    return node;
+                }
+                fail("unexpected '" + token.text + "'", token.column);
+            case TokenKind::End: fail("the expression ends too early", token.column);
+        }
+        fail("unexpected input", token.column);
+    }
+
+    std::vector<Token> tokens_;
+    size_t position_ = 0;
+};
+
+// ---------------------------------------------------------------- evaluation
+
+std::string describe_path(const std::string& path) { return path.empty() ? "the value" : "'" + path + "'"; }
+
+double as_number(const Value& value, const char* operation) {
+    const json& v = value.get();
+    if (!v.is_number())
+        throw ExpressionError(std::string(operation) + " needs a number, but " + describe_path(value.path) + " is " +
+                              std::string(v.type_name()));
+    return v.get<double>();
+}
+
+json number_result(double result, bool integers) {
+    if (integers && std::fabs(result) < 9e15 && result == std::floor(result)) return static_cast<long long>(result);
+    return result;
+}
+
+class Evaluator {
+public:
+    Evaluator(const Scope& scope, bool lenient) : scope_(scope), lenient_(lenient) {}
+
+    Value eval(const Node& node) const {
+        switch (node.kind) {
+            case Node::Kind::Literal: return Value::computed(node.literal);
+            case Node::Kind::Variable: return variable(node);
+            case Node::Kind::Member: return member(eval(*node.children[0]), node.name);
+            case Node::Kind::Index: return index(eval(*node.children[0]), eval(*node.children[1]));
+            case Node::Kind::Negate: {
+                const Value operand = eval(*node.children[0]);
+                return Value::computed(number_result(-as_number(operand, "'-'"), operand.get().is_number_integer()));
+            }
+            case Node::Kind::Not: return Value::computed(!truthy(eval(*node.children[0]).get()));
+            case Node::Kind::And: return Value::computed(truthy(eval(*node.children[0]).get()) &&
+                                                         truthy(eval(*node.children[1]).get()));
+            case Node::Kind::Or: return Value::computed(truthy(eval(*node.children[0]).get()) ||
+                                                        truthy(eval(*node.children[1]).get()));
+            case Node::Kind::Binary: return binary(node);
+            case Node::Kind::Filter: return filter(node);
+        }
+        return Value::computed(nullptr);
+    }
+
+private:
+    Value variable(const Node& node) const {
+        if (const Value* bound = scope_.find(node.name)) return *bound;
+        const json& root = scope_.root();
+        if (root.is_object()) {
+            auto found = root.find(node.name);
+            if (found != root.end()) return Value::of_data(*found, node.name);
+        }
+        if (lenient_) return Value::computed(nullptr);
+        throw ExpressionError("the data has no '" + node.name + "'");
+    }
+
+    Value member(const Value& base, const std::string& key) const {
+        const json& object = base.get();
+        const std::string path = base.path.empty() ? key : base.path + "." + key;
+        if (object.is_object()) {
+            auto found = object.find(key);
+            if (found != object.end()) {
+                if (base.ref) return Value::of_data(*found, path);
+                return Value::computed(*found);
+            }
+        }
+        if (lenient_) return Value::computed(nullptr);
+        if (!object.is_object())
+            throw ExpressionError("cannot take '" + key + "' of " + describe_path(base.path) + ", which is " +
+                                  std::string(object.type_name()));
+        throw ExpressionError("JSON path '" + path + "' is missing in the data");
+    }
+
+    Value index(const Value& base, const Value& key) const {
+        const json& container = base.get();
+        const json& k = key.get();
+        if (k.is_string()) return member(base, k.get<std::string>());
+        if (container.is_array() && k.is_number_integer()) {
+            long long i = k.get<long long>();
+            const long long size = static_cast<long long>(container.size());
+            if (i < 0) i += size;
+            const std::string path = base.path + "[" + std::to_string(i) + "]";
+            if (i >= 0 && i < size) {
+                if (base.ref) return Value::of_data(container[static_cast<size_t>(i)], path);
+                return Value::computed(container[static_cast<size_t>(i)]);
+            }
+            if (lenient_) return Value::computed(nullptr);
+            throw ExpressionError("JSON path '" + path + "' is out of range: " + describe_path(base.path) + " has " +
+                                  std::to_string(size) + " elements");
+        }
+        if (lenient_) return Value::computed(nullptr);
+        throw ExpressionError("cannot index " + describe_path(base.path) + " (" + container.type_name() + ") with " +
+                              k.type_name());
+    }
+
+    Value binary(const Node& node) const {
+        const Value left = eval(*node.children[0]);
+        const Value right = eval(*node.children[1]);
+        const json& a = left.get();
+        const json& b = right.get();
+        const std::string& op = node.name;
+        if (op == "==") return Value::computed(a == b);
+        if (op == "!=") return Value::computed(a != b);
+        if (op == "+" && (a.is_string() || b.is_string()))
+            return Value::computed(to_text(a, left.path) + to_text(b, right.path));
+        if (op == "<" || op == ">" || op == "<=" || op == ">=") {
+            if (a.is_string() && b.is_string()) {
+                const int order = a.get<std::string>().compare(b.get<std::string>());
+                return Value::computed(op == "<" ? order < 0 : op == ">" ? order > 0 : op == "<=" ? order <= 0 : order >= 0);
+            }
+            const double x = as_number(left, op.c_str()), y = as_number(right, op.c_str());
+            return Value::computed(op == "<" ? x < y : op == ">" ? x > y : op == "<=" ? x <= y : x >= y);
+        }
+        const double x = as_number(left, op.c_str()), y = as_number(right, op.c_str());
+        const bool integers = a.is_number_integer() && b.is_number_integer();
+        if (op == "+") return Value::computed(number_result(x + y, integers));
+        if (op == "-") return Value::computed(number_result(x - y, integers));
+        if (op == "*") return Value::computed(number_result(x * y, integers));
+        if (y == 0) throw ExpressionError("division by zero in '" + op + "'");
+        if (op == "/") return Value::computed(x / y);
+        return Value::computed(number_result(std::fmod(x, y), integers));
+    }
+
+    Value filter(const Node& node) const {
+        // "default" exists to stand in for missing data: its input may be missing.
+        Value input = node.name == "default" ? Evaluator(scope_, true).eval(*node.children[0])
+                                             : eval(*node.children[0]);
+        std::vector<Value> arguments;
+        for (size_t i = 1; i < node.children.size(); ++i) arguments.push_back(eval(*node.children[i]));
+        return apply_filter(node.name, input, arguments);
+    }
+
+    const Scope& scope_;
+    bool lenient_;
+};
+
+}  // namespace
+
+Expression Expression::parse(std::string_view text) {
+    Expression expression;
+    expression.source_ = std::string(text);
+    expression.root_ = Parser(tokenize(text)).parse_all();
+    return expression;
+}
+
+Expression::Expression(Expression&&) noexcept = default;
+Expression& Expression::operator=(Expression&&) noexcept = default;
+Expression::~Expression() = default;
+
+Value Expression::evaluate(const Scope& scope, bool lenient) const { return Evaluator(scope, lenient).eval(*root_); }
+
+bool truthy(const json& value) {
+    switch (value.type()) {
+        case json::value_t::null: return false;
+        case json::value_t::boolean: return value.get<bool>();
+        case json::value_t::string: return !value.get_ref<const std::string&>().empty();
+        case json::value_t::array:
+        case json::value_t::object: return !value.empty();
+        default: return value.is_number() && value.get<double>() != 0;
+    }
+}
+
+std::string to_text(const json& value, const std::string& path) {
+    switch (value.type()) {
+        case json::value_t::string: return value.get<std::string>();
+        case json::value_t::null: return "";
+        case json::value_t::boolean: return value.get<bool>() ? "да" : "нет";
+        case json::value_t::number_integer:
+        case json::value_t::number_unsigned: return value.dump();
+        case json::value_t::number_float: {
+            std::string text = russian::number(value.get<double>());
+            // Plain numbers carry no thousands separator; the number filter adds it.
+            std::string plain;
+            for (size_t i = 0; i < text.size(); ++i) {
+                if (text.compare(i, 2, "\u00A0") == 0) {
+                    ++i;
+                    continue;
+                }
+                plain += text[i];
+            }
+            return plain;
+        }
+        default:
+            throw ExpressionError("cannot print " + describe_path(path) + ": it is " + std::string(value.type_name()) +
+                                  ", not text or a number");
+    }
+}
+
+}  // namespace docgen

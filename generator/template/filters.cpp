@@ -1,0 +1,165 @@
+#include "template/filters.h"
+
+#include <cmath>
+#include <functional>
+#include <map>
+#include <optional>
+
+#include "common/utf8.h"
+#include "template/russian.h"
+
+namespace docgen {
+
+using nlohmann::json;
+
+namespace {
+
+struct Call {
+    const std::string& name;
+    const Value& input;
+    const std::vector<Value>& arguments;
+
+    [[noreturn]] void fail(const std::string& problem) const {
+        const std::string where = input.path.empty() ? "" : " ('" + input.path + "')";
+        throw ExpressionError("filter '" + name + "'" + where + ": " + problem);
+    }
+    void expect_arguments(size_t least, size_t most) const {
+        if (arguments.size() < least || arguments.size() > most) {
+            fail("takes " + (least == most ? std::to_string(least) : std::to_string(least) + " to " + std::to_string(most)) +
+                 " arguments, got " + std::to_string(arguments.size()));
+        }
+    }
+    double number() const {
+        const json& v = input.get();
+        if (v.is_number()) return v.get<double>();
+        fail("needs a number, got " + describe(v));
+    }
+    std::string text() const {
+        const json& v = input.get();
+        if (v.is_string()) return v.get<std::string>();
+        if (v.is_number() || v.is_null()) return to_text(v, input.path);
+        fail("needs text, got " + describe(v));
+    }
+    std::string text_argument(size_t i) const {
+        const json& v = arguments[i].get();
+        if (!v.is_string()) fail("argument " + std::to_string(i + 1) + " must be text");
+        return v.get<std::string>();
+    }
+    std::optional<int> optional_int_argument(size_t i) const {
+        if (i >= arguments.size()) return std::nullopt;
+        const json& v = arguments[i].get();
+        if (!v.is_number_integer()) fail("argument " + std::to_string(i + 1) + " must be a whole number");
+        return v.get<int>();
+    }
+    russian::Date date() const {
+        const json& v = input.get();
+        if (v.is_string())
+            if (auto parsed = russian::parse_date(v.get<std::string>())) return *parsed;
+        fail("needs a date as \"YYYY-MM-DD\", got " + describe(v));
+    }
+    static std::string describe(const json& v) {
+        if (v.is_string()) return "\"" + v.get<std::string>() + "\"";
+        return v.type_name();
+    }
+};
+
+using Filter = std::function<json(const Call&)>;
+
+std::string plural_noun(const Call& call) {
+    call.expect_arguments(3, 3);
+    switch (russian::plural_form(call.number())) {
+        case russian::PluralForm::One: return call.text_argument(0);
+        case russian::PluralForm::Few: return call.text_argument(1);
+        case russian::PluralForm::Many: return call.text_argument(2);
+    }
+    return {};
+}
+
+std::string capitalize(const std::string& text) {
+    if (text.empty()) return text;
+    size_t pos = 0;
+    const char32_t first = utf8::next(text, pos);
+    std::string out;
+    utf8::append(out, utf8::to_upper(first));
+    return out + text.substr(pos);
+}
+
+const std::map<std::string, Filter>& registry() {
+    static const std::map<std::string, Filter> filters = {
+        {"date", [](const Call& c) -> json { c.expect_arguments(0, 0); return russian::date_numeric(c.date()); }},
+        {"date_long", [](const Call& c) -> json { c.expect_arguments(0, 0); return russian::date_long(c.date()); }},
+        {"date_text", [](const Call& c) -> json { c.expect_arguments(0, 0); return russian::date_text(c.date()); }},
+        {"year", [](const Call& c) -> json { c.expect_arguments(0, 0); return c.date().year; }},
+        {"number", [](const Call& c) -> json {
+             c.expect_arguments(0, 1);
+             return russian::number(c.number(), c.optional_int_argument(0));
+         }},
+        {"percent", [](const Call& c) -> json {
+             c.expect_arguments(0, 1);
+             return russian::percent(c.number(), c.optional_int_argument(0));
+         }},
+        {"plural", [](const Call& c) -> json {
+             return russian::number(c.number()) + utf8::kNoBreakSpaceUtf8 + plural_noun(c);
+         }},
+        {"noun", [](const Call& c) -> json { return plural_noun(c); }},
+        {"upper", [](const Call& c) -> json { c.expect_arguments(0, 0); return utf8::to_upper(c.text()); }},
+        {"lower", [](const Call& c) -> json { c.expect_arguments(0, 0); return utf8::to_lower(c.text()); }},
+        {"capitalize", [](const Call& c) -> json { c.expect_arguments(0, 0); return capitalize(c.text()); }},
+        {"spaced", [](const Call& c) -> json { c.expect_arguments(0, 0); return russian::letter_spaced(c.text()); }},
+        {"round", [](const Call& c) -> json {
+             c.expect_arguments(0, 1);
+             const double scale = std::pow(10.0, c.optional_int_argument(0).value_or(0));
+             return std::round(c.number() * scale) / scale;
+         }},
+        {"length", [](const Call& c) -> json {
+             c.expect_arguments(0, 0);
+             const json& v = c.input.get();
+             if (v.is_string()) return utf8::count(v.get<std::string>());
+             if (v.is_array() || v.is_object()) return v.size();
+             c.fail("needs text, a list or an object, got " + Call::describe(v));
+         }},
+        {"default", [](const Call& c) -> json {
+             c.expect_arguments(1, 1);
+             const json& v = c.input.get();
+             return v.is_null() || (v.is_string() && v.get<std::string>().empty()) ? c.arguments[0].get() : v;
+         }},
+        {"join", [](const Call& c) -> json {
+             c.expect_arguments(0, 1);
+             const json& v = c.input.get();
+             if (!v.is_array()) c.fail("needs a list, got " + Call::describe(v));
+             const std::string separator = c.arguments.empty() ? ", " : c.text_argument(0);
+             std::string out;
+             for (size_t i = 0; i < v.size(); ++i) out += (i ? separator : "") + to_text(v[i], c.input.path);
+             return out;
+         }},
+        {"first", [](const Call& c) -> json {
+             c.expect_arguments(0, 0);
+             const json& v = c.input.get();
+             if (!v.is_array() || v.empty()) c.fail("needs a non-empty list");
+             return v.front();
+         }},
+        {"last", [](const Call& c) -> json {
+             c.expect_arguments(0, 0);
+             const json& v = c.input.get();
+             if (!v.is_array() || v.empty()) c.fail("needs a non-empty list");
+             return v.back();
+         }},
+    };
+    return filters;
+}
+
+}  // namespace
+
+bool filter_exists(const std::string& name) { return registry().count(name) > 0; }
+
+std::vector<std::string> filter_names() {
+    std::vector<std::string> names;
+    for (const auto& entry : registry()) names.push_back(entry.first);
+    return names;
+}
+
+Value apply_filter(const std::string& name, const Value& input, const std::vector<Value>& arguments) {
+    return Value::computed(registry().at(name)(Call{name, input, arguments}));
+}
+
+}  // namespace docgen

@@ -1,0 +1,37 @@
+// Russian formatting of dates, numbers and counted nouns, as official
+// documents print them. Spaces inside a formatted value do not break.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace docgen::russian {
+
+struct Date {
+    int year = 0;
+    int month = 0;
+    int day = 0;
+};
+
+// "2022-10-18" (ISO 8601; a time after the date is ignored) or "18.10.2022".
+std::optional<Date> parse_date(std::string_view text);
+
+std::string date_numeric(const Date& date);  // 18.10.2022
+std::string date_long(const Date& date);     // «18» октября 2022 г.
+std::string date_text(const Date& date);     // 18 октября 2022 г.
+std::string month_genitive(int month);       // октября
+
+// 34664 → "34 664", 9.25 with 1 decimal → "9,3". Without decimals given,
+// integers print none and fractions at most two, trailing zeros dropped.
+std::string number(double value, std::optional<int> decimals = std::nullopt);
+std::string percent(double value, std::optional<int> decimals = std::nullopt);  // "9,3 %"
+
+// Which of the three forms a count takes: 1 школа, 2 школы, 5 школ, 11 школ, 21 школа.
+enum class PluralForm { One, Few, Many };
+PluralForm plural_form(double count);
+
+// "п р и к а з ы в а ю": letters spaced out, as order headings print them.
+std::string letter_spaced(std::string_view text);
+
+}  // namespace docgen::russian

@@ -1,0 +1,327 @@
+// Loading a template: XML with pugixml, every element and attribute checked
+// against the language, every expression parsed, styles resolved.
+#include <pugixml.hpp>
+
+#include <algorithm>
+#include <set>
+
+#include "common/error.h"
+#include "common/files.h"
+#include "template/binder.h"
+#include "template/compiled_template.h"
+#include "template/styles.h"
+#include "template/template.h"
+
+namespace docgen {
+
+// ---------------------------------------------------------------- text templates
+
+namespace {
+
+std::string collapse_spaces(std::string_view text) {
+    std::string out;
+    bool space = false;
+    for (char c : text) {
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            space = true;
+            continue;
+        }
+        if (space) out += ' ';
+        space = false;
+        out += c;
+    }
+    if (space) out += ' ';
+    return out;
+}
+
+}  // namespace
+
+TextTemplate TextTemplate::parse(std::string_view text, bool collapse_whitespace) {
+    TextTemplate result;
+    size_t pos = 0;
+    while (pos < text.size()) {
+        const size_t open = text.find("{{", pos);
+        const std::string_view literal = text.substr(pos, open == std::string_view::npos ? text.npos : open - pos);
+        if (!literal.empty())
+            result.parts.push_back({collapse_whitespace ? collapse_spaces(literal) : std::string(literal), {}});
+        if (open == std::string_view::npos) break;
+        const size_t close = text.find("}}", open + 2);
+        if (close == std::string_view::npos) throw ExpressionError("'{{' without its closing '}}'");
+        const std::string_view source = text.substr(open + 2, close - open - 2);
+        try {
+            result.parts.push_back({{}, Expression::parse(source)});
+        } catch (const ExpressionError& error) {
+            throw ExpressionError("in '{{" + std::string(source) + "}}': " + error.what());
+        }
+        pos = close + 2;
+    }
+    return result;
+}
+
+const Expression* TextTemplate::single_expression() const {
+    if (parts.size() != 1 || !parts[0].expression) return nullptr;
+    return &*parts[0].expression;
+}
+
+bool TextTemplate::is_blank() const {
+    return std::all_of(parts.begin(), parts.end(), [](const Part& part) {
+        return !part.expression && part.literal.find_first_not_of(" \t\r\n") == std::string::npos;
+    });
+}
+
+const TextTemplate* TemplateNode::attribute(std::string_view attribute_name) const {
+    for (const auto& [name, value] : attributes)
+        if (name == attribute_name) return &value;
+    return nullptr;
+}
+
+// ---------------------------------------------------------------- the language
+
+namespace {
+
+struct ElementRule {
+    std::set<std::string> attributes;
+    bool style_attributes = false;         // also every formatting attribute
+    const char* expression_attribute = nullptr;  // parsed as a bare expression
+};
+
+const std::map<std::string, ElementRule>& language() {
+    static const std::map<std::string, ElementRule> rules = {
+        {"document", {{"title", "subject", "author", "date", "lang"}}},
+        {"styles", {{}}},
+        {"style", {{"name", "based-on"}, true}},
+        {"fragment", {{"name", "params"}}},
+        {"section",
+         {{"orientation", "size", "margins", "margin-top", "margin-right", "margin-bottom", "margin-left",
+           "page-numbers", "numbering", "page-number-size", "header-distance"}}},
+        {"p", {{"style"}, true}},
+        {"b", {{}}},
+        {"i", {{}}},
+        {"u", {{}}},
+        {"span", {{}, true}},
+        {"nobr", {{}}},
+        {"br", {{}}},
+        {"list", {{"marker", "start", "style"}, true}},
+        {"item", {{"style"}, true}},
+        {"table",
+         {{"style", "repeat", "column-numbers", "borders", "border-width", "width", "space-before", "space-after",
+           "padding"}}},
+        {"column", {{"width", "merge"}}},
+        {"header", {{}}},
+        {"row", {{"kind"}}},
+        {"cell", {{"colspan", "rowspan", "valign", "style"}, true}},
+        {"rich", {{"value", "style", "list-style", "marker"}, false, "value"}},
+        {"page-break", {{}}},
+        {"for", {{"each", "in", "index"}, false, "in"}},
+        {"if", {{"test"}, false, "test"}},
+        {"else", {{}}},
+        {"let", {{"name", "value"}, false, "value"}},
+        {"use", {{"fragment"}}},
+    };
+    return rules;
+}
+
+class Loader {
+public:
+    Loader(const std::string& xml, const std::string& source_name) : xml_(xml), source_(source_name) {
+        line_starts_.push_back(0);
+        for (size_t i = 0; i < xml.size(); ++i)
+            if (xml[i] == '\n') line_starts_.push_back(i + 1);
+    }
+
+    std::shared_ptr<CompiledTemplate> load() {
+        pugi::xml_document document;
+        const auto flags = pugi::parse_default | pugi::parse_ws_pcdata;
+        const pugi::xml_parse_result result = document.load_buffer(xml_.data(), xml_.size(), flags);
+        if (!result) {
+            const TextPosition position = position_of_offset(xml_, static_cast<size_t>(result.offset));
+            throw InputError(location_prefix(source_, position.line, position.column) + "XML error: " +
+                             result.description());
+        }
+        const pugi::xml_node root = document.document_element();
+        if (std::string(root.name()) != "document")
+            fail(root, "the template's root element must be <document>, not <" + std::string(root.name()) + ">");
+        auto compiled = std::make_shared<CompiledTemplate>();
+        compiled->source_name = source_;
+        compiled->root = convert(root);
+        collect_definitions(*compiled);
+        check_uses(compiled->root, *compiled);
+        return compiled;
+    }
+
+private:
+    int line_of(const pugi::xml_node& node) const {
+        const auto offset = static_cast<size_t>(std::max<ptrdiff_t>(node.offset_debug(), 0));
+        return static_cast<int>(std::upper_bound(line_starts_.begin(), line_starts_.end(), offset) -
+                                line_starts_.begin());
+    }
+    [[noreturn]] void fail(const pugi::xml_node& node, const std::string& message) const {
+        throw InputError(location_prefix(source_, line_of(node)) + message);
+    }
+    [[noreturn]] void fail(const TemplateNode& node, const std::string& message) const {
+        throw InputError(location_prefix(source_, node.line) + message);
+    }
+
+    TemplateNode convert(const pugi::xml_node& xml) {
+        TemplateNode node;
+        node.line = line_of(xml);
+        if (xml.type() == pugi::node_pcdata || xml.type() == pugi::node_cdata) {
+            node.kind = TemplateNode::Kind::Text;
+            node.text = parse_text(xml, xml.value(), xml.type() == pugi::node_pcdata);
+            return node;
+        }
+        node.name = xml.name();
+        const auto rule = language().find(node.name);
+        if (rule == language().end()) fail(xml, "unknown element <" + node.name + ">");
+        for (const pugi::xml_attribute& attribute : xml.attributes()) {
+            const std::string name = attribute.name();
+            if (rule->second.expression_attribute && name == rule->second.expression_attribute) {
+                node.expression = parse_expression(xml, attribute.value());
+                continue;
+            }
+            const bool known = rule->second.attributes.count(name) ||
+                               (rule->second.style_attributes && is_style_attribute(name)) || node.name == "use";
+            if (!known) fail(xml, "<" + node.name + "> has no attribute '" + name + "'");
+            node.attributes.emplace_back(name, parse_text(xml, attribute.value(), false));
+        }
+        if (rule->second.expression_attribute && !node.expression)
+            fail(xml, "<" + node.name + "> needs the attribute '" + rule->second.expression_attribute + "'");
+        for (const pugi::xml_node& child : xml.children()) {
+            if (child.type() == pugi::node_comment || child.type() == pugi::node_pi) continue;
+            node.children.push_back(convert(child));
+        }
+        return node;
+    }
+
+    TextTemplate parse_text(const pugi::xml_node& xml, const char* text, bool collapse) const {
+        try {
+            return TextTemplate::parse(text, collapse);
+        } catch (const ExpressionError& error) {
+            fail(xml, error.what());
+        }
+    }
+
+    Expression parse_expression(const pugi::xml_node& xml, const char* text) const {
+        try {
+            return Expression::parse(text);
+        } catch (const ExpressionError& error) {
+            fail(xml, std::string("in '") + text + "': " + error.what());
+        }
+    }
+
+    std::string literal_attribute(const TemplateNode& node, const char* name) const {
+        const TextTemplate* value = node.attribute(name);
+        if (!value) return "";
+        std::string text;
+        for (const auto& part : value->parts) {
+            if (part.expression) fail(node, "<" + node.name + "> attribute '" + name + "' cannot use expressions");
+            text += part.literal;
+        }
+        return text;
+    }
+
+    void collect_definitions(CompiledTemplate& compiled) {
+        std::map<std::string, const TemplateNode*> style_nodes;
+        for (const TemplateNode& child : compiled.root.children) {
+            if (child.is_element("fragment")) {
+                const std::string name = literal_attribute(child, "name");
+                if (name.empty()) fail(child, "<fragment> needs a name");
+                if (!compiled.fragments.emplace(name, &child).second) fail(child, "fragment '" + name + "' is defined twice");
+            } else if (child.is_element("styles")) {
+                for (const TemplateNode& style : child.children) {
+                    if (style.kind == TemplateNode::Kind::Text) continue;
+                    if (!style.is_element("style")) fail(style, "<styles> holds only <style> elements");
+                    const std::string name = literal_attribute(style, "name");
+                    if (name.empty()) fail(style, "<style> needs a name");
+                    style_nodes[name] = &style;
+                }
+            }
+        }
+        std::map<std::string, NamedStyle> resolved;
+        for (const auto& [name, node] : style_nodes) resolve_style(name, style_nodes, resolved, 0);
+        if (!resolved.count("Normal")) resolved["Normal"] = default_normal_style();
+        for (auto& [name, style] : resolved) compiled.styles.push_back(style);
+    }
+
+    const NamedStyle& resolve_style(const std::string& name, const std::map<std::string, const TemplateNode*>& nodes,
+                                    std::map<std::string, NamedStyle>& resolved, int depth) {
+        if (auto found = resolved.find(name); found != resolved.end()) return found->second;
+        const TemplateNode& node = *nodes.at(name);
+        if (depth > 20) fail(node, "style '" + name + "' is based on itself");
+        std::string base = literal_attribute(node, "based-on");
+        if (base.empty() && name != "Normal") base = "Normal";
+        NamedStyle style = name == "Normal" ? default_normal_style() : NamedStyle{};
+        if (!base.empty()) {
+            if (nodes.count(base)) style = resolve_style(base, nodes, resolved, depth + 1);
+            else if (base == "Normal") style = default_normal_style();
+            else fail(node, "style '" + name + "' is based on unknown style '" + base + "'");
+        }
+        style.name = name;
+        style.based_on = base;
+        for (const auto& [attribute, value] : node.attributes) {
+            if (!is_style_attribute(attribute)) continue;
+            try {
+                apply_style_attribute(attribute, literal_attribute(node, attribute.c_str()), style.paragraph, style.run);
+            } catch (const std::invalid_argument& error) {
+                fail(node, "style '" + name + "' attribute '" + attribute + "': " + error.what());
+            }
+        }
+        return resolved[name] = style;
+    }
+
+    void check_uses(const TemplateNode& node, const CompiledTemplate& compiled) const {
+        if (node.is_element("use")) {
+            const std::string name = literal_attribute(node, "fragment");
+            const auto fragment = compiled.fragments.find(name);
+            if (fragment == compiled.fragments.end()) fail(node, "no fragment named '" + name + "'");
+            const auto params = fragment_params(*fragment->second);
+            for (const auto& [attribute, value] : node.attributes) {
+                if (attribute != "fragment" && !params.count(attribute))
+                    fail(node, "fragment '" + name + "' has no parameter '" + attribute + "'");
+            }
+            for (const std::string& param : params)
+                if (!node.attribute(param)) fail(node, "fragment '" + name + "' needs the parameter '" + param + "'");
+        }
+        for (const TemplateNode& child : node.children) check_uses(child, compiled);
+    }
+
+    std::set<std::string> fragment_params(const TemplateNode& fragment) const {
+        std::set<std::string> params;
+        const std::string list = literal_attribute(fragment, "params");
+        size_t pos = 0;
+        while (pos < list.size()) {
+            const size_t start = list.find_first_not_of(' ', pos);
+            if (start == std::string::npos) break;
+            const size_t end = std::min(list.find(' ', start), list.size());
+            params.insert(list.substr(start, end - start));
+            pos = end;
+        }
+        return params;
+    }
+
+    const std::string& xml_;
+    std::string source_;
+    std::vector<size_t> line_starts_;
+};
+
+}  // namespace
+
+// ---------------------------------------------------------------- Template
+
+Template Template::parse(const std::string& xml, const std::string& source_name) {
+    Template result;
+    result.compiled_ = Loader(xml, source_name).load();
+    return result;
+}
+
+Template Template::load(const std::string& path) { return parse(read_file(path, "template"), path); }
+
+Document Template::render(const nlohmann::json& data) const { return bind_template(*compiled_, data); }
+
+const std::string& Template::source_name() const { return compiled_->source_name; }
+
+Template::Template(Template&&) noexcept = default;
+Template& Template::operator=(Template&&) noexcept = default;
+Template::~Template() = default;
+
+}  // namespace docgen
