@@ -27,7 +27,8 @@ Usage:
 
 Commands:
   render    Bind DATA (JSON) to TEMPLATE (XML) and write each OUTPUT;
-            the format follows the extension (.pdf).
+            the format follows the extension: .pdf, or .txt
+            for the plain text of the document.
 
 Options:
   -o, --output FILE     an output file; may repeat

@@ -34,7 +34,7 @@ void SectionFlow::measure(const std::vector<Block>& blocks) {
         } else if (const auto* list = std::get_if<List>(&block)) {
             for (const ListItem& item : list->items) measure(item.blocks);
         } else if (const auto* table = std::get_if<Table>(&block)) {
-            items_.push_back(std::make_unique<TableLayout>(*table, cursor_.left(), cursor_.width(), breaker_));
+            items_.push_back(std::make_unique<TableLayout>(*table, cursor_.left(), cursor_.width(), cursor_.capacity(), breaker_));
         } else {
             items_.push_back(PageBreak{});
         }

@@ -11,9 +11,6 @@ namespace docgen {
 namespace {
 
 constexpr double kEpsilon = 0.01;
-// A tall row is split only where at least this much of it fits; otherwise
-// it starts on the next page.
-constexpr double kMinimumSplitPart = 36;
 
 bool repeats(RowRole role, HeaderRepeat repeat) {
     switch (repeat) {
@@ -26,13 +23,17 @@ bool repeats(RowRole role, HeaderRepeat repeat) {
 
 }  // namespace
 
-TableLayout::TableLayout(const Table& table, double left, double width, LineBreaker& breaker) : table_(table) {
+TableLayout::TableLayout(const Table& table, double left, double width, double page_room, LineBreaker& breaker)
+    : table_(table) {
     while (header_rows_ < static_cast<int>(table.rows.size()) &&
            (table.rows[header_rows_].role == RowRole::Header ||
             table.rows[header_rows_].role == RowRole::ColumnNumbers))
         ++header_rows_;
     arrange_cells(table, left, width, breaker);
     measure_rows();
+    fresh_room_ = page_room;
+    for (int r = 0; r < header_rows_; ++r)
+        if (repeats(table_.rows[r].role, table_.repeat)) fresh_room_ -= row_heights_[r];
 }
 
 // Places every cell on the grid as HTML does: a cell takes the next column
@@ -86,6 +87,25 @@ void TableLayout::measure_rows() {
     }
 }
 
+// Whether a row that reaches the page's bottom may be split there.
+bool TableLayout::may_split(int row, double fresh_room) const {
+    if (table_.rows[row].keep_with_next) return false;
+    return !table_.keep_rows_whole || row_heights_[row] > fresh_room + kEpsilon;
+}
+
+// The least of a row that must share a page with the row kept with it.
+double TableLayout::first_part_height(int row, double fresh_room) const {
+    if (!may_split(row, fresh_room)) return std::min(row_heights_[row], fresh_room);
+    double height = 0;
+    for (int index : cells_starting_in_row_[row]) {
+        const Stack& content = cells_[index].content;
+        // A cell of three lines or fewer cannot split without leaving one alone.
+        const size_t lines = content.lines.size() <= 3 ? content.lines.size() : 2;
+        if (cells_[index].rowspan == 1) height = std::max(height, content.height(0, lines));
+    }
+    return std::min(row_heights_[row], height + 2 * table_.cell_padding_vertical);
+}
+
 // A body row and, for a section row, the start of the row it is kept with.
 double TableLayout::unit_height(int row) const {
     double height = row_heights_[row];
@@ -93,7 +113,7 @@ double TableLayout::unit_height(int row) const {
         if (cells_[cell].rowspan > 1) height = std::max(height, cells_[cell].needed);
     const int next = row + 1;
     if (table_.rows[row].keep_with_next && next < static_cast<int>(table_.rows.size()))
-        height += std::min(row_heights_[next], kMinimumSplitPart);
+        height += first_part_height(next, fresh_room_);
     return height;
 }
 
@@ -104,11 +124,53 @@ double TableLayout::start_height() const {
     return height;
 }
 
-double TableLayout::fresh_page_room(const PageCursor& cursor) const {
-    double room = cursor.capacity();
-    for (int r = 0; r < header_rows_; ++r)
-        if (repeats(table_.rows[r].role, table_.repeat)) room -= row_heights_[r];
-    return room;
+// How many lines of each one-row cell, continuing from `from`, go on this
+// page: as many as fit in `room`, but never one line of a cell alone on
+// either side of the break. Forced (at a fresh page's top), at least one
+// line goes, so that a row taller than a page always makes progress.
+std::vector<size_t> TableLayout::fitting_lines(int row, const std::vector<size_t>& from, double room,
+                                               bool force) const {
+    const auto& starting = cells_starting_in_row_[row];
+    std::vector<size_t> to(starting.size());
+    // The split must carry on the cell with the most left to place: a row
+    // whose number sits on one page and whose text starts on the next is no split.
+    size_t tallest = 0;
+    double tallest_height = -1;
+    for (size_t k = 0; k < starting.size(); ++k) {
+        const CellBox& cell = cells_[starting[k]];
+        const double left = cell.rowspan > 1 ? 0 : cell.content.height(from[k], cell.content.lines.size());
+        if (left > tallest_height) {
+            tallest = k;
+            tallest_height = left;
+        }
+    }
+    bool progress = false;
+    for (size_t k = 0; k < starting.size(); ++k) {
+        const CellBox& cell = cells_[starting[k]];
+        const size_t count = cell.content.lines.size();
+        size_t end = from[k];
+        if (cell.rowspan > 1) {
+            to[k] = count;  // drawn whole in every fragment
+            continue;
+        }
+        while (end < count && cell.content.height(from[k], end + 1) <= room + kEpsilon) ++end;
+        if (end < count && count - end < 2) end = std::max(from[k], count >= 2 ? count - 2 : 0);  // no widow
+        if (end < count && from[k] == 0 && end < 2) end = 0;                                    // no orphan
+        to[k] = end;
+        if (k == tallest) progress = end > from[k];
+    }
+    if (!progress && force) {
+        for (size_t k = 0; k < starting.size(); ++k) {
+            const CellBox& cell = cells_[starting[k]];
+            if (cell.rowspan > 1) continue;
+            while (to[k] < cell.content.lines.size() && cell.content.height(from[k], to[k] + 1) <= room + kEpsilon)
+                ++to[k];
+            if (to[k] == from[k] && to[k] < cell.content.lines.size()) ++to[k];
+        }
+        progress = true;
+    }
+    if (!progress) return {};
+    return to;
 }
 
 void TableLayout::place(PageCursor& cursor) {
@@ -116,18 +178,20 @@ void TableLayout::place(PageCursor& cursor) {
         cursor.new_page();
     if (!cursor.at_top()) cursor.advance(table_.space_before);
     place_header(cursor, false);
-    const double fresh = fresh_page_room(cursor);
+    const double padding = 2 * table_.cell_padding_vertical;
     for (int row = header_rows_; row < static_cast<int>(table_.rows.size()); ++row) {
-        const double needed = unit_height(row);
-        if (needed <= cursor.remaining() + kEpsilon) {
+        if (unit_height(row) <= cursor.remaining() + kEpsilon) {
             place_row_whole(cursor, row);
-        } else if (row_heights_[row] <= fresh + kEpsilon) {
-            break_page(cursor);
-            place_row_whole(cursor, row);
-        } else {
-            if (cursor.remaining() < kMinimumSplitPart) break_page(cursor);
-            place_row_split(cursor, row);
+            continue;
         }
+        const std::vector<size_t> start(cells_starting_in_row_[row].size(), 0);
+        if (may_split(row, fresh_room_) && !fitting_lines(row, start, cursor.remaining() - padding, false).empty()) {
+            place_row_split(cursor, row);
+            continue;
+        }
+        break_page(cursor);
+        if (row_heights_[row] <= cursor.remaining() + kEpsilon) place_row_whole(cursor, row);
+        else place_row_split(cursor, row);
     }
     draw(cursor);
     cursor.advance(table_.space_after);
@@ -147,32 +211,23 @@ void TableLayout::place_row_whole(PageCursor& cursor, int row) {
     cursor.advance(row_heights_[row]);
 }
 
-// Fills the rest of each page with as many lines of each cell as fit, and
+// Fills the rest of each page with the lines of each cell that fit, and
 // continues on the next page until every cell's lines are placed.
 void TableLayout::place_row_split(PageCursor& cursor, int row) {
     const auto& starting = cells_starting_in_row_[row];
     std::vector<size_t> next_line(starting.size(), 0);
     const double padding = 2 * table_.cell_padding_vertical;
     while (true) {
-        const double room = cursor.remaining() - padding;
+        const std::vector<size_t> to = fitting_lines(row, next_line, cursor.remaining() - padding, cursor.at_top());
         Placement placement{row, cursor.page_index(), cursor.y(), 0, false, {}};
         bool finished = true;
         double used = 0;
         for (size_t k = 0; k < starting.size(); ++k) {
             const CellBox& cell = cells_[starting[k]];
-            const Stack& content = cell.content;
-            size_t from = next_line[k];
-            size_t to = from;
-            if (cell.rowspan == 1) {
-                while (to < content.lines.size() && content.height(from, to + 1) <= room + kEpsilon) ++to;
-                if (to == from && to < content.lines.size() && cursor.at_top()) ++to;  // always progress
-            } else {
-                to = content.lines.size();
-            }
-            if (cell.rowspan == 1) used = std::max(used, content.height(from, to));
-            placement.lines.push_back({from, to});
-            next_line[k] = to;
-            if (to < content.lines.size()) finished = false;
+            placement.lines.push_back({next_line[k], to[k]});
+            if (cell.rowspan == 1) used = std::max(used, cell.content.height(next_line[k], to[k]));
+            if (to[k] < cell.content.lines.size()) finished = false;
+            next_line[k] = to[k];
         }
         // Parts before the last fill their page: the table reaches the bottom margin.
         placement.height = finished ? used + padding : cursor.remaining();

@@ -16,7 +16,8 @@ namespace docgen {
 
 class TableLayout {
 public:
-    TableLayout(const Table& table, double left, double width, LineBreaker& breaker);
+    // `page_room` is the height of a page's text area.
+    TableLayout(const Table& table, double left, double width, double page_room, LineBreaker& breaker);
 
     // What must fit on a page for the table to start there: its header and
     // its first body row (with the row a section row is kept with).
@@ -45,7 +46,10 @@ private:
     void arrange_cells(const Table& table, double left, double width, LineBreaker& breaker);
     void measure_rows();
     double unit_height(int row) const;
-    double fresh_page_room(const PageCursor& cursor) const;
+    bool may_split(int row, double fresh_room) const;
+    double first_part_height(int row, double fresh_room) const;
+    std::vector<size_t> fitting_lines(int row, const std::vector<size_t>& from, double room, bool force) const;
+    double fresh_room_ = 0;  // a fresh page's room for body rows, under the repeated header
     void place_header(PageCursor& cursor, bool continuation);
     void place_row_whole(PageCursor& cursor, int row);
     void place_row_split(PageCursor& cursor, int row);

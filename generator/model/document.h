@@ -107,6 +107,10 @@ struct Table {
     double width_fraction = 1.0;        // of the text width
     TableBorders borders;
     HeaderRepeat repeat = HeaderRepeat::Full;
+    // Rows reaching a page's bottom are split between lines (at least two
+    // lines of a cell on each side), as word processors do; with this set, a
+    // row that fits on a page is moved to the next page whole instead.
+    bool keep_rows_whole = false;
     double cell_padding_horizontal = mm(1.5);
     double cell_padding_vertical = mm(0.8);
     double space_before = 0;

@@ -75,7 +75,7 @@ std::vector<Token> tokenize(std::string_view text) {
             std::string symbol(1, c);
             for (const char* two : kTwoCharacter)
                 if (text.substr(i, 2) == two) symbol = two;
-            if (std::string_view("+-*/%<>()[].,|!").find(c) == std::string_view::npos) {
+            if (symbol.size() == 1 && std::string_view("+-*/%<>()[].,|!").find(c) == std::string_view::npos) {
                 fail(std::string("unexpected character '") + c + "'", column);
             }
             tokens.push_back({TokenKind::Symbol, symbol, column});

@@ -28,7 +28,7 @@ std::string group_thousands(const std::string& digits) {
     std::string out;
     const size_t lead = digits.size() % 3;
     for (size_t i = 0; i < digits.size(); ++i) {
-        if (i > 0 && (i - lead) % 3 == 0) out += utf8::kNoBreakSpaceUtf8;
+        if (i > 0 && i >= lead && (i - lead) % 3 == 0) out += utf8::kNoBreakSpaceUtf8;
         out += digits[i];
     }
     return out;
@@ -73,8 +73,11 @@ std::string number(double value, std::optional<int> decimals) {
     } else if (std::fabs(value - std::round(value)) > 1e-9) {
         places = 2;
     }
+    // Offices round halves up (9,25 → 9,3); printf would round to even.
+    const double scale = std::pow(10.0, places);
+    const double rounded = std::round(std::fabs(value) * scale + 1e-9) / scale;
     char text[64];
-    std::snprintf(text, sizeof text, "%.*f", places, std::fabs(value));
+    std::snprintf(text, sizeof text, "%.*f", places, rounded);
     std::string formatted = text;
     std::string fraction;
     const auto dot = formatted.find('.');

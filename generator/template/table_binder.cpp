@@ -48,6 +48,9 @@ Table Binder::table(const TemplateNode& node) {
     } catch (const std::invalid_argument& error) {
         fail(node, std::string("<table>: ") + error.what());
     }
+    const std::string rows = attribute(node, "rows", "split");
+    if (rows != "split" && rows != "whole") fail(node, "<table> rows must be split or whole, not \"" + rows + "\"");
+    table.keep_rows_whole = rows == "whole";
     table.borders.visible = bool_attribute(node, "borders", true);
     table.borders.width = length_attribute(node, "border-width", table.borders.width);
     table.space_before = length_attribute(node, "space-before", 0);

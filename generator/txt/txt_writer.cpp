@@ -1,0 +1,61 @@
+#include "txt/txt_writer.h"
+
+namespace docgen {
+
+namespace {
+
+std::string paragraph_text(const Paragraph& paragraph) {
+    std::string text = paragraph.label.empty() ? "" : paragraph.label + " ";
+    for (const Run& run : paragraph.runs) text += run.text;
+    std::string out;
+    for (size_t i = 0; i < text.size(); ++i) {
+        if (text.compare(i, 2, "\u00A0") == 0) {
+            out += ' ';
+            ++i;
+        } else {
+            out += text[i];
+        }
+    }
+    return out;
+}
+
+std::string joined(const std::vector<std::string>& lines, const char* separator) {
+    std::string out;
+    for (size_t i = 0; i < lines.size(); ++i) out += (i ? separator : "") + lines[i];
+    return out;
+}
+
+void collect_lines(const std::vector<Block>& blocks, std::vector<std::string>& lines) {
+    for (const Block& block : blocks) {
+        if (const auto* paragraph = std::get_if<Paragraph>(&block)) {
+            lines.push_back(paragraph_text(*paragraph));
+        } else if (const auto* list = std::get_if<List>(&block)) {
+            for (const ListItem& item : list->items) collect_lines(item.blocks, lines);
+        } else if (const auto* table = std::get_if<Table>(&block)) {
+            for (const Row& row : table->rows) {
+                std::vector<std::string> cells;
+                for (const Cell& cell : row.cells) {
+                    std::vector<std::string> cell_lines;
+                    collect_lines(cell.blocks, cell_lines);
+                    cells.push_back(joined(cell_lines, " / "));
+                }
+                lines.push_back(joined(cells, " | "));
+            }
+        } else {
+            lines.push_back("--- page break ---");
+        }
+    }
+}
+
+}  // namespace
+
+std::string write_txt(const Document& document) {
+    std::vector<std::string> lines;
+    for (size_t s = 0; s < document.sections.size(); ++s) {
+        if (s > 0) lines.push_back("--- section ---");
+        collect_lines(document.sections[s].blocks, lines);
+    }
+    return joined(lines, "\n") + "\n";
+}
+
+}  // namespace docgen
