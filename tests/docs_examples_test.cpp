@@ -1,0 +1,69 @@
+// Every example in docs/templates.md is rendered: its template with its data
+// (when given) must bind, lay out and write a PDF, and its plain text must be
+// the "text" block that follows it.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <sstream>
+
+#include "common/files.h"
+#include "render/render.h"
+#include "test_support.h"
+#include "txt/txt_writer.h"
+
+namespace docgen {
+namespace {
+
+struct Example {
+    int line = 0;
+    std::string xml;
+    std::string json = "{}";
+    std::optional<std::string> text;
+};
+
+// ```xml … ``` opens an example; a ```json block and a ```text block may follow it.
+std::vector<Example> examples_in(const std::string& markdown) {
+    std::vector<Example> examples;
+    std::istringstream in(markdown);
+    std::string line;
+    int number = 0;
+    std::string kind;
+    std::string body;
+    int start = 0;
+    while (std::getline(in, line)) {
+        ++number;
+        if (kind.empty() && line.rfind("```", 0) == 0 && line.size() > 3) {
+            kind = line.substr(3);
+            body.clear();
+            start = number;
+            continue;
+        }
+        if (!kind.empty() && line == "```") {
+            if (kind == "xml") examples.push_back({start, body, "{}", std::nullopt});
+            else if (kind == "json" && !examples.empty()) examples.back().json = body;
+            else if (kind == "text" && !examples.empty()) examples.back().text = body;
+            kind.clear();
+            continue;
+        }
+        if (!kind.empty()) body += line + "\n";
+    }
+    return examples;
+}
+
+TEST(DocsExamples, EveryExampleRendersAsDocumented) {
+    const std::string path = std::string(DOCGEN_SOURCE_DIR) + "/docs/templates.md";
+    const auto examples = examples_in(read_file(path, "documentation"));
+    ASSERT_GE(examples.size(), 10u) << "docs/templates.md should show the language by example";
+    for (const Example& example : examples) {
+        SCOPED_TRACE("docs/templates.md:" + std::to_string(example.line));
+        const Document document = render_template_text(example.xml, nlohmann::json::parse(example.json));
+        EXPECT_FALSE(render_pdf(document, test_resources()).empty());
+        if (example.text) {
+            EXPECT_EQ(write_txt(document), *example.text);
+        }
+    }
+}
+
+}  // namespace
+}  // namespace docgen

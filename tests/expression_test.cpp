@@ -1,0 +1,110 @@
+#include "template/expression.h"
+
+#include <gtest/gtest.h>
+
+namespace docgen {
+namespace {
+
+using nlohmann::json;
+
+const std::string nbsp = "\u00A0";
+
+json data() {
+    return json::parse(R"({
+        "order": {"date": "2022-10-18", "number": "859-ОД", "points": ["a", "b", "c"]},
+        "schools": 68, "share": 9.25, "pupils": 34664,
+        "row": {"event": "Мероприятие", "level": "Региональный"},
+        "column": {"key": "level"}
+    })");
+}
+
+json eval(const std::string& text, bool lenient = false) {
+    const json root = data();
+    Scope scope(root);
+    return Expression::parse(text).evaluate(scope, lenient).get();
+}
+
+std::string error_of(const std::string& text) {
+    try {
+        eval(text);
+    } catch (const ExpressionError& error) {
+        return error.what();
+    }
+    return "no error";
+}
+
+TEST(Expression, PathsAndIndexes) {
+    EXPECT_EQ(eval("order.number"), "859-ОД");
+    EXPECT_EQ(eval("order.points[1]"), "b");
+    EXPECT_EQ(eval("order.points[-1]"), "c");
+    EXPECT_EQ(eval("row[column.key]"), "Региональный");
+    EXPECT_EQ(eval("order['number']"), "859-ОД");
+}
+
+TEST(Expression, ArithmeticAndLogic) {
+    EXPECT_EQ(eval("schools + 1"), 69);
+    EXPECT_EQ(eval("2 * (3 + 4)"), 14);
+    EXPECT_EQ(eval("7 % 3"), 1);
+    EXPECT_EQ(eval("schools > 10 and not (share < 5)"), true);
+    EXPECT_EQ(eval("order.number == '859-ОД' or false"), true);
+    EXPECT_EQ(eval("'№ ' + order.number"), "№ 859-ОД");
+    EXPECT_EQ(eval("'a\\nb'"), "a\nb");
+}
+
+TEST(Expression, Filters) {
+    EXPECT_EQ(eval("order.date | date"), "18.10.2022");
+    EXPECT_EQ(eval("order.date | date_long"), "«18»" + nbsp + "октября" + nbsp + "2022" + nbsp + "г.");
+    EXPECT_EQ(eval("pupils | number"), "34" + nbsp + "664");
+    EXPECT_EQ(eval("share | number(1)"), "9,3");
+    EXPECT_EQ(eval("share | percent(1)"), "9,3" + nbsp + "%");
+    EXPECT_EQ(eval("schools | plural('школа', 'школы', 'школ')"), "68" + nbsp + "школ");
+    EXPECT_EQ(eval("21 | plural('школа', 'школы', 'школ')"), "21" + nbsp + "школа");
+    EXPECT_EQ(eval("3 | noun('школа', 'школы', 'школ')"), "школы");
+    EXPECT_EQ(eval("'приказ' | upper | spaced"), "П Р И К А З");
+    EXPECT_EQ(eval("order.points | length"), 3);
+    EXPECT_EQ(eval("order.points | join(', ')"), "a, b, c");
+    EXPECT_EQ(eval("order.place | default('г. Смоленск')"), "г. Смоленск");
+}
+
+TEST(Expression, MissingDataNamesTheJsonPath) {
+    EXPECT_EQ(error_of("order.titl"), "JSON path 'order.titl' is missing in the data");
+    EXPECT_EQ(error_of("order.points[5]"), "JSON path 'order.points[5]' is out of range: 'order.points' has 3 elements");
+    EXPECT_EQ(error_of("nothing"), "the data has no 'nothing'");
+    EXPECT_EQ(error_of("order.number.x"), "cannot take 'x' of 'order.number', which is string");
+}
+
+TEST(Expression, LenientLookupGivesNull) {
+    EXPECT_TRUE(eval("order.place", true).is_null());
+    EXPECT_TRUE(eval("nothing.at.all", true).is_null());
+}
+
+TEST(Expression, FilterErrorsNameTheFilterAndPath) {
+    EXPECT_EQ(error_of("order.number | date"),
+              "filter 'date' ('order.number'): needs a date as \"YYYY-MM-DD\", got \"859-ОД\"");
+    EXPECT_EQ(error_of("schools | plural('школа')"), "filter 'plural' ('schools'): takes 3 arguments, got 1");
+}
+
+TEST(Expression, SyntaxErrorsGiveTheColumn) {
+    const auto parse_error = [](const std::string& text) {
+        try {
+            Expression::parse(text);
+        } catch (const ExpressionError& error) {
+            return std::string(error.what());
+        }
+        return std::string("no error");
+    };
+    EXPECT_EQ(parse_error("order.date | daet"), "unknown filter 'daet' (column 13)");
+    EXPECT_EQ(parse_error("(a + b"), "expected ')' (column 7)");
+    EXPECT_EQ(parse_error("a +"), "the expression ends too early (column 4)");
+}
+
+TEST(Expression, ValuesPrintAsRussianText) {
+    EXPECT_EQ(to_text(json(2022), ""), "2022");
+    EXPECT_EQ(to_text(json(9.3), ""), "9,3");
+    EXPECT_EQ(to_text(json(68.0), ""), "68");
+    EXPECT_EQ(to_text(json(12345.5), ""), "12345,5");
+    EXPECT_THROW(to_text(json::array(), "x"), ExpressionError);
+}
+
+}  // namespace
+}  // namespace docgen

@@ -1,0 +1,168 @@
+#include "template/template.h"
+
+#include <gtest/gtest.h>
+
+#include "common/error.h"
+#include "test_support.h"
+#include "txt/txt_writer.h"
+
+namespace docgen {
+namespace {
+
+using nlohmann::json;
+
+std::string text_of(const std::string& xml, const json& data = json::object()) {
+    return write_txt(render_template_text(xml, data));
+}
+
+std::string error_of(const std::string& xml, const json& data = json::object()) {
+    try {
+        render_template_text(xml, data);
+    } catch (const InputError& error) {
+        return error.what();
+    }
+    return "no error";
+}
+
+const Table& first_table(const Document& document) {
+    for (const Block& block : document.sections.at(0).blocks)
+        if (const auto* table = std::get_if<Table>(&block)) return *table;
+    throw std::runtime_error("no table");
+}
+
+TEST(Template, LoopsWithIndexAndConditions) {
+    const json data = {{"points", {"Утвердить", "Обеспечить", "Контроль"}}};
+    EXPECT_EQ(text_of(R"(<for each="p" in="points" index="i"><p>{{ i + 1 }}. {{ p }}</p></for>)", data),
+              "1. Утвердить\n2. Обеспечить\n3. Контроль\n");
+    EXPECT_EQ(text_of(R"(<if test="place"><p>{{ place }}</p></if><else><p>без места</p></else>)", data),
+              "без места\n");
+    EXPECT_EQ(text_of(R"(<p><for each="p" in="points" index="i"><if test="i > 0">, </if>{{ p }}</for></p>)", data),
+              "Утвердить, Обеспечить, Контроль\n");
+}
+
+TEST(Template, FragmentsTakeParameters) {
+    const std::string xml = R"(<document>
+      <fragment name="mark" params="number date">
+        <p>Приложение № {{ number }} от {{ date | date }}</p>
+      </fragment>
+      <section>
+        <use fragment="mark" number="{{ 2 }}" date="2022-10-18"/>
+        <let name="n" value="3"><use fragment="mark" number="{{ n }}" date="2022-10-19"/></let>
+      </section>
+    </document>)";
+    EXPECT_EQ(text_of(xml), "Приложение № 2 от 18.10.2022\nПриложение № 3 от 19.10.2022\n");
+}
+
+TEST(Template, WhitespaceOfTheTemplateCollapses) {
+    EXPECT_EQ(text_of("<p>\n   Текст   с\n  <b>жирным</b>  словом\n</p>"), "Текст с жирным словом\n");
+}
+
+TEST(Template, InlineFormattingMakesRuns) {
+    const Document document = render_template_text("<p>обычный <b>жирный <i>курсив</i></b></p>");
+    const auto& runs = std::get<Paragraph>(document.sections[0].blocks[0]).runs;
+    ASSERT_EQ(runs.size(), 3u);
+    EXPECT_FALSE(runs[0].props.bold);
+    EXPECT_TRUE(runs[1].props.bold);
+    EXPECT_TRUE(runs[2].props.bold && runs[2].props.italic);
+}
+
+TEST(Template, ListsNumberTheirItems) {
+    EXPECT_EQ(text_of(R"(<list marker="decimal"><item>один</item><item>два</item></list>)"), "1. один\n2. два\n");
+    EXPECT_EQ(text_of(R"x(<list marker="decimal)" start="3"><item>три</item></list>)x"), "3) три\n");
+    EXPECT_EQ(text_of(R"(<list><item>пункт</item></list>)"), "– пункт\n");
+}
+
+TEST(Template, RichTextFromData) {
+    const json data = {{"cell", {"Мероприятия:", {{"bold", "Регионального уровня:"}}, {{"list", {"семинар;", "конференция."}}}}}};
+    const Document document = render_template_text(R"(<rich value="cell"/>)", data);
+    EXPECT_EQ(write_txt(document), "Мероприятия:\nРегионального уровня:\n– семинар;\n– конференция.\n");
+    EXPECT_TRUE(std::get<Paragraph>(document.sections[0].blocks[1]).runs[0].props.bold);
+    EXPECT_EQ(error_of(R"(<rich value="cell"/>)", {{"cell", {{{"color", "red"}}}}}).substr(0, 40),
+              "test.xml:2: rich text at 'cell[0]': expe");
+}
+
+TEST(Template, TablesTakeTheirColumnsFromData) {
+    const json data = json::parse(R"({
+      "columns": [{"key": "n", "title": "№", "width": 1}, {"key": "level", "title": "Уровень", "width": 3, "merge": true},
+                  {"key": "event", "title": "Мероприятие", "width": 6}],
+      "sections": [{"title": "Направление", "rows": [
+         {"n": "1.1", "level": "Региональный", "event": "А"},
+         {"n": "1.2", "level": "Региональный", "event": "Б"},
+         {"n": "1.3", "level": "Муниципальный", "event": "В"}]},
+        {"title": "Второе", "rows": [{"n": "2.1", "level": "Муниципальный", "event": "Г"}]}]
+    })");
+    const std::string xml = R"(<table column-numbers="true">
+        <for each="c" in="columns"><column width="{{ c.width }}" merge="{{ c.merge | default(false) }}"/></for>
+        <header><row><for each="c" in="columns"><cell>{{ c.title }}</cell></for></row></header>
+        <for each="s" in="sections">
+          <row kind="section"><cell colspan="all">{{ s.title }}</cell></row>
+          <for each="r" in="s.rows"><row><for each="c" in="columns"><cell>{{ r[c.key] }}</cell></for></row></for>
+        </for>
+      </table>)";
+    const Document document = render_template_text(xml, data);
+    EXPECT_EQ(write_txt(document),
+              "№ | Уровень | Мероприятие\n1 | 2 | 3\nНаправление\n1.1 | Региональный | А\n1.2 | Б\n"
+              "1.3 | Муниципальный | В\nВторое\n2.1 | Муниципальный | Г\n");
+    const Table& table = first_table(document);
+    EXPECT_EQ(table.column_widths, (std::vector<double>{1, 3, 6}));
+    EXPECT_EQ(table.rows[0].role, RowRole::Header);
+    EXPECT_EQ(table.rows[1].role, RowRole::ColumnNumbers);
+    EXPECT_EQ(table.rows[2].role, RowRole::Section);
+    EXPECT_TRUE(table.rows[2].keep_with_next);
+    EXPECT_EQ(table.rows[2].cells[0].colspan, 3);
+    EXPECT_EQ(table.rows[3].cells[1].rowspan, 2);  // Региональный over 1.1 and 1.2
+    EXPECT_EQ(table.rows[5].cells[1].rowspan, 1);  // a section row ends the run
+}
+
+TEST(Template, StylesResolveThroughBasedOn) {
+    const std::string xml = R"(<document>
+      <styles>
+        <style name="Normal" size="14" first-line-indent="1.25cm"/>
+        <style name="Cell" size="11" first-line-indent="0" align="left"/>
+        <style name="Head" based-on="Cell" bold="true"/>
+      </styles>
+      <section><p style="Head">x</p><p>y</p></section>
+    </document>)";
+    const Document document = render_template_text(xml);
+    const auto& head = std::get<Paragraph>(document.sections[0].blocks[0]);
+    const auto& body = std::get<Paragraph>(document.sections[0].blocks[1]);
+    EXPECT_EQ(head.run_props.size, 11);
+    EXPECT_TRUE(head.run_props.bold);
+    EXPECT_EQ(head.props.align, Align::Left);
+    EXPECT_EQ(body.run_props.size, 14);
+    EXPECT_NEAR(body.props.first_line_indent, mm(12.5), 1e-9);
+    EXPECT_EQ(body.props.align, Align::Justify);
+}
+
+TEST(Template, SectionsSetPagesAndNumbering) {
+    const Document document = render_template_text(
+        R"(<document><section orientation="landscape" margins="20mm 10mm 20mm 30mm" page-numbers="none" numbering="continue"><p>x</p></section></document>)");
+    const Section& section = document.sections[0];
+    EXPECT_TRUE(section.page.landscape);
+    EXPECT_NEAR(section.page.margin_left, mm(30), 1e-9);
+    EXPECT_EQ(section.numbering, PageNumbering::None);
+    EXPECT_FALSE(section.restart_numbering);
+}
+
+TEST(Template, ErrorsNameTheTemplateLineAndJsonPath) {
+    EXPECT_EQ(error_of("<p>\n{{ order.titl }}</p>", {{"order", {{"title", "x"}}}}),
+              "test.xml:2: in ' order.titl ': JSON path 'order.titl' is missing in the data");
+    EXPECT_EQ(error_of("<p>\n<x/></p>"), "test.xml:3: unknown element <x>");
+    EXPECT_EQ(error_of("<p bold=\"maybe\">x</p>"), "test.xml:2: <p> attribute 'bold': expected true or false, got \"maybe\"");
+    EXPECT_EQ(error_of("<p>{{ a + }}</p>"), "test.xml:2: in '{{ a + }}': the expression ends too early (column 6)");
+    EXPECT_EQ(error_of("<p>x</b>"), "test.xml:2:7: XML error: Start-end tags mismatch");
+    EXPECT_EQ(error_of(R"(<for each="x" in="points"><p/></for>)", {{"points", "abc"}}),
+              "test.xml:2: <for in=\"points\">: 'points' is string, not a list");
+    EXPECT_EQ(error_of("<use fragment=\"nope\"/>"), "test.xml:2: no fragment named 'nope'");
+    EXPECT_EQ(error_of("<p style=\"Nope\">x</p>"), "test.xml:2: no style named 'Nope'");
+}
+
+TEST(Template, TypographyAppliesToAllText) {
+    const json data = {{"name", "Е.П. Талкина"}, {"number", "859-ОД"}};
+    const Document document = render_template_text("<p>№ {{ number }}, {{ name }} - подпись</p>", data);
+    EXPECT_EQ(std::get<Paragraph>(document.sections[0].blocks[0]).runs[0].text,
+              "№\u00A0859-ОД, Е.П.\u00A0Талкина\u00A0– подпись");
+}
+
+}  // namespace
+}  // namespace docgen

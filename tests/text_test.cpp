@@ -1,0 +1,174 @@
+// The text stage: font metrics, hyphenation, line breaking and justification.
+#include <gtest/gtest.h>
+
+#include "common/error.h"
+#include "common/utf8.h"
+#include "test_support.h"
+#include "text/line_breaker.h"
+
+namespace docgen {
+namespace {
+
+std::string hyphenated(const std::string& word) {
+    const std::u32string letters = utf8::decode(word);
+    std::string out;
+    size_t previous = 0;
+    for (int point : test_resources().hyphenator->break_points(letters)) {
+        out += utf8::encode(letters.substr(previous, point - previous)) + "-";
+        previous = point;
+    }
+    return out + utf8::encode(letters.substr(previous));
+}
+
+TEST(Hyphenation, RussianWordsBreakBetweenSyllables) {
+    EXPECT_EQ(hyphenated("образовательных"), "обра-зо-ватель-ных");
+    EXPECT_EQ(hyphenated("Образовательных"), "Обра-зо-ватель-ных");
+    EXPECT_EQ(hyphenated("организации"), "орга-ни-за-ции");
+    EXPECT_EQ(hyphenated("управленческие"), "управ-лен-че-ские");
+    EXPECT_EQ(hyphenated("школ"), "школ");
+    EXPECT_EQ(hyphenated("school"), "school");
+}
+
+TEST(Hyphenation, MissingPatternsNameTheFile) {
+    try {
+        Hyphenator::load("/nonexistent/hyph_ru_RU.dic");
+        FAIL() << "no error";
+    } catch (const InputError& error) {
+        EXPECT_NE(std::string(error.what()).find("/nonexistent/hyph_ru_RU.dic not found"), std::string::npos);
+    }
+}
+
+TEST(Fonts, MissingFontsSayWhereTheyWereLookedFor) {
+    try {
+        FontSet::load({"/nonexistent/a", "/nonexistent/b"});
+        FAIL() << "no error";
+    } catch (const InputError& error) {
+        EXPECT_EQ(std::string(error.what()),
+                  "font file LiberationSerif-Regular.ttf not found; looked in: /nonexistent/a, /nonexistent/b "
+                  "(set --fonts DIR or DOCGEN_FONTS)");
+    }
+}
+
+TEST(Fonts, MetricsMatchTimesNewRoman) {
+    const FontFace& face = test_resources().fonts.face(false, false);
+    // Times New Roman: space 512/2048, "a" 909/2048, line height 1.15 em.
+    EXPECT_NEAR(face.advance(U' '), 0.25, 1e-3);
+    EXPECT_NEAR(face.advance(U'a'), 909.0 / 2048, 1e-3);
+    EXPECT_NEAR(face.line_height(), 1.149, 2e-3);
+    EXPECT_TRUE(face.has_glyph(U'Ж'));
+    EXPECT_TRUE(face.has_glyph(U'№'));
+}
+
+Paragraph paragraph_of(const std::string& text, Align align = Align::Justify, bool hyphenate = true) {
+    Paragraph paragraph;
+    paragraph.props.align = align;
+    paragraph.props.hyphenate = hyphenate;
+    paragraph.runs.push_back({text, paragraph.run_props, true});
+    return paragraph;
+}
+
+std::string line_text(const Line& line) {
+    std::string text;
+    for (const PlacedText& piece : line.pieces) text += (text.empty() ? "" : " ") + piece.text;
+    return text;
+}
+
+double right_edge(const Line& line) { return line.pieces.back().x + line.pieces.back().width; }
+
+const std::string kText =
+    "Неоднородность выявленных групп школ, различие контекстных факторов, которые влияют на функционирование "
+    "образовательной организации и достижение ими качества образовательных результатов, актуализируют создание "
+    "адаптивной системы поддержки школ.";
+
+TEST(LineBreaking, JustifiedLinesReachBothMargins) {
+    LineBreaker breaker(test_resources().fonts, test_resources().hyphenator);
+    const auto lines = breaker.break_paragraph(paragraph_of(kText), 300);
+    ASSERT_GE(lines.size(), 4u);
+    for (size_t i = 0; i + 1 < lines.size(); ++i) {
+        EXPECT_NEAR(lines[i].pieces.front().x, 0, 1e-6);
+        EXPECT_NEAR(right_edge(lines[i]), 300, 0.05) << line_text(lines[i]);
+    }
+    EXPECT_LT(right_edge(lines.back()), 300);  // the last line is not stretched
+}
+
+TEST(LineBreaking, NoLineIsWiderThanTheBox) {
+    LineBreaker breaker(test_resources().fonts, test_resources().hyphenator);
+    for (double width : {60.0, 90.0, 150.0, 400.0}) {
+        for (const Line& line : breaker.break_paragraph(paragraph_of(kText, Align::Left), width))
+            EXPECT_LE(right_edge(line), width + 0.01) << width << ": " << line_text(line);
+    }
+    // A word longer than the box is cut rather than drawn outside it.
+    const auto lines = breaker.break_paragraph(paragraph_of("ААААААААААААААААААААААААААА", Align::Left), 50);
+    EXPECT_GT(lines.size(), 1u);
+    for (const Line& line : lines) EXPECT_LE(right_edge(line), 50.01);
+}
+
+TEST(LineBreaking, HyphenatesOnlyWhenAllowed) {
+    LineBreaker breaker(test_resources().fonts, test_resources().hyphenator);
+    const auto count_hyphens = [&](const Paragraph& paragraph) {
+        int hyphens = 0;
+        for (const Line& line : breaker.break_paragraph(paragraph, 200)) hyphens += line.ends_with_hyphen;
+        return hyphens;
+    };
+    EXPECT_GT(count_hyphens(paragraph_of(kText)), 0);
+    EXPECT_EQ(count_hyphens(paragraph_of(kText, Align::Justify, false)), 0);
+    Paragraph names = paragraph_of("Е.П.\u00A0Талкина Н.В.\u00A0Шелабину О.С.\u00A0Кольцова ГАУ ДПО СОИРО 2022-2023 ");
+    for (int i = 0; i < 3; ++i) names.runs[0].text += names.runs[0].text;
+    EXPECT_EQ(count_hyphens(names), 0);
+}
+
+TEST(LineBreaking, NoBreakSpaceKeepsWordsTogether) {
+    LineBreaker breaker(test_resources().fonts, test_resources().hyphenator);
+    std::string text;
+    for (int i = 0; i < 12; ++i) text += "приказ №\u00A0859-ОД ";
+    for (const Line& line : breaker.break_paragraph(paragraph_of(text), 150)) {
+        const std::string content = line_text(line);
+        EXPECT_NE(content.substr(content.size() - 3), "№") << content;
+        EXPECT_NE(content.find("859"), 0u) << content;
+    }
+}
+
+TEST(LineBreaking, IndentsAndLabels) {
+    LineBreaker breaker(test_resources().fonts, test_resources().hyphenator);
+    Paragraph paragraph = paragraph_of(kText, Align::Left);
+    paragraph.props.first_line_indent = 35;
+    auto lines = breaker.break_paragraph(paragraph, 300);
+    EXPECT_NEAR(lines[0].pieces.front().x, 35, 1e-6);
+    EXPECT_NEAR(lines[1].pieces.front().x, 0, 1e-6);
+
+    paragraph.props.first_line_indent = -20;
+    paragraph.props.indent_left = 20;
+    paragraph.label = "–";
+    lines = breaker.break_paragraph(paragraph, 300);
+    ASSERT_GE(lines[0].pieces.size(), 2u);
+    EXPECT_EQ(lines[0].pieces[0].text, "–");
+    EXPECT_NEAR(lines[0].pieces[0].x, 0, 1e-6);  // the label hangs
+    EXPECT_NEAR(lines[0].pieces[1].x, 20, 1e-6);
+    EXPECT_NEAR(lines[1].pieces[0].x, 20, 1e-6);
+
+    paragraph.props.first_line_indent = 35;  // no room to hang: the label leads the first line
+    paragraph.props.indent_left = 0;
+    lines = breaker.break_paragraph(paragraph, 300);
+    EXPECT_EQ(lines[0].pieces[0].text.substr(0, 6), "– Н");
+    EXPECT_NEAR(lines[0].pieces[0].x, 35, 1e-6);
+}
+
+TEST(LineBreaking, CenteredAndRightAlignedLines) {
+    LineBreaker breaker(test_resources().fonts, test_resources().hyphenator);
+    const auto centered = breaker.break_paragraph(paragraph_of("ПРИКАЗ", Align::Center), 300);
+    const double width = right_edge(centered[0]) - centered[0].pieces[0].x;
+    EXPECT_NEAR(centered[0].pieces[0].x, (300 - width) / 2, 0.01);
+    const auto right = breaker.break_paragraph(paragraph_of("Е.П.\u00A0Талкина", Align::Right), 300);
+    EXPECT_NEAR(right_edge(right[0]), 300, 0.01);
+}
+
+TEST(LineBreaking, ForcedLineBreaks) {
+    LineBreaker breaker(test_resources().fonts, test_resources().hyphenator);
+    const auto lines = breaker.break_paragraph(paragraph_of("Начальник\nДепартамента", Align::Left), 300);
+    ASSERT_EQ(lines.size(), 2u);
+    EXPECT_EQ(line_text(lines[0]), "Начальник");
+    EXPECT_EQ(line_text(lines[1]), "Департамента");
+}
+
+}  // namespace
+}  // namespace docgen
