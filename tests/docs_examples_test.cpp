@@ -9,6 +9,7 @@
 
 #include "common/files.h"
 #include "render/render.h"
+#include "template/template.h"
 #include "test_support.h"
 #include "txt/txt_writer.h"
 
@@ -63,6 +64,23 @@ TEST(DocsExamples, EveryExampleRendersAsDocumented) {
             EXPECT_EQ(write_txt(document), *example.text);
         }
     }
+}
+
+// The complete order in docs/data-order.md renders with templates/order.xml
+// to the text shown under it.
+TEST(DocsExamples, TheOrderDataExampleRendersAsDocumented) {
+    const std::string source = DOCGEN_SOURCE_DIR;
+    const std::string markdown = read_file(source + "/docs/data-order.md", "documentation");
+    const auto block = [&](const std::string& fence) {
+        const size_t start = markdown.find(fence + "\n");
+        EXPECT_NE(start, std::string::npos) << fence;
+        const size_t body = start + fence.size() + 1;
+        return markdown.substr(body, markdown.find("```\n", body) - body);
+    };
+    const Template order = Template::load(source + "/templates/order.xml");
+    const Document document = order.render(nlohmann::json::parse(block("```json order")));
+    EXPECT_EQ(write_txt(document), block("```text"));
+    EXPECT_FALSE(render_pdf(document, test_resources()).empty());
 }
 
 }  // namespace

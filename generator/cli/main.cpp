@@ -70,13 +70,19 @@ RenderArguments parse_render(const std::vector<std::string>& args) {
     }
     if (positional.size() != 2) throw UsageError{"render needs TEMPLATE and DATA"};
     if (parsed.outputs.empty()) throw UsageError{"render needs at least one -o OUTPUT"};
+    for (const std::string& output : parsed.outputs) {
+        try {
+            docgen::format_of(output);
+        } catch (const docgen::InputError& error) {
+            throw UsageError{error.what()};
+        }
+    }
     parsed.template_path = positional[0];
     parsed.data_path = positional[1];
     return parsed;
 }
 
 int render(const RenderArguments& args) {
-    for (const std::string& output : args.outputs) docgen::format_of(output);
     const docgen::Template document_template = docgen::Template::load(args.template_path);
     const nlohmann::json data = docgen::load_json_file(args.data_path);
     const docgen::Document document = document_template.render(data);
