@@ -5,6 +5,7 @@
 #include <string>
 
 #include "common/error.h"
+#include "model/table_grid.h"
 
 namespace docgen {
 
@@ -36,38 +37,22 @@ TableLayout::TableLayout(const Table& table, double left, double width, double p
         if (repeats(table_.rows[r].role, table_.repeat)) fresh_room_ -= row_heights_[r];
 }
 
-// Places every cell on the grid as HTML does: a cell takes the next column
-// not covered by a cell spanning down from a row above.
 void TableLayout::arrange_cells(const Table& table, double left, double width, LineBreaker& breaker) {
-    const size_t columns = table.column_widths.size();
-    if (columns == 0) throw InputError("a table needs at least one column");
+    const TableGrid grid = arrange_grid(table);
     const double total = std::accumulate(table.column_widths.begin(), table.column_widths.end(), 0.0);
     if (total <= 0) throw InputError("table column widths must be positive");
-    std::vector<double> x(columns + 1, left);
-    for (size_t c = 0; c < columns; ++c) x[c + 1] = x[c] + width * table.width_fraction * table.column_widths[c] / total;
-
-    const int rows = static_cast<int>(table.rows.size());
-    std::vector<std::vector<bool>> covered(rows, std::vector<bool>(columns, false));
-    cells_starting_in_row_.assign(rows, {});
-    for (int r = 0; r < rows; ++r) {
-        size_t c = 0;
-        for (const Cell& cell : table.rows[r].cells) {
-            while (c < columns && covered[r][c]) ++c;
-            const size_t span = static_cast<size_t>(std::max(cell.colspan, 1));
-            if (c + span > columns)
-                throw InputError("table row " + std::to_string(r + 1) + " has more cells than the table's " +
-                                 std::to_string(columns) + " columns");
-            const int rowspan = std::clamp(cell.rowspan, 1, rows - r);
-            for (int rr = r; rr < r + rowspan; ++rr)
-                for (size_t cc = c; cc < c + span; ++cc) covered[rr][cc] = true;
-            const double cell_width = x[c + span] - x[c];
+    std::vector<double> x(grid.columns + 1, left);
+    for (int c = 0; c < grid.columns; ++c) x[c + 1] = x[c] + width * table.width_fraction * table.column_widths[c] / total;
+    cells_starting_in_row_.assign(grid.rows.size(), {});
+    for (const auto& row : grid.rows) {
+        for (const GridCell& placed : row) {
+            const double cell_width = x[placed.column + placed.colspan] - x[placed.column];
             const double text_width = cell_width - 2 * table.cell_padding_horizontal;
-            CellBox box{r, static_cast<int>(c), rowspan, static_cast<int>(span), x[c], cell_width, cell.valign,
-                        stack_blocks(cell.blocks, text_width, breaker), 0};
+            CellBox box{placed.row, placed.column, placed.rowspan, placed.colspan, x[placed.column], cell_width,
+                        placed.cell->valign, stack_blocks(placed.cell->blocks, text_width, breaker), 0};
             box.needed = box.content.height() + 2 * table.cell_padding_vertical;
-            cells_starting_in_row_[r].push_back(static_cast<int>(cells_.size()));
+            cells_starting_in_row_[placed.row].push_back(static_cast<int>(cells_.size()));
             cells_.push_back(std::move(box));
-            c += span;
         }
     }
 }
