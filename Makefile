@@ -9,8 +9,9 @@ demo: deps build
 	@mkdir -p out
 	@for example in $(EXAMPLES); do \
 	  $(BUILD_DIR)/docgen render templates/order.xml examples/$$example/data.json \
-	    -o out/$$example.pdf || exit 1; \
+	    -o out/$$example.pdf -o out/$$example.docx || exit 1; \
 	  echo "out/$$example.pdf"; \
+	  echo "out/$$example.docx"; \
 	done
 
 test: test-deps build

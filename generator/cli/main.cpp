@@ -27,8 +27,9 @@ Usage:
 
 Commands:
   render    Bind DATA (JSON) to TEMPLATE (XML) and write each OUTPUT;
-            the format follows the extension: .pdf, or .txt
-            for the plain text of the document.
+            the format follows the extension: .pdf, .docx, or
+            .txt for the plain text of the document. Several -o write
+            several formats from one binding of the data.
 
 Options:
   -o, --output FILE     an output file; may repeat

@@ -10,7 +10,7 @@
 
 namespace docgen {
 
-enum class OutputFormat { Pdf, Txt };
+enum class OutputFormat { Pdf, Docx, Txt };
 
 // The format an output path asks for by its extension; InputError otherwise.
 OutputFormat format_of(const std::string& path);

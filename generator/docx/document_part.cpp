@@ -1,0 +1,276 @@
+// word/document.xml and its header parts: sections with their page setup
+// and page numbers, paragraphs as differences from their styles, tables with
+// grid, spans, merged cells and repeated header rows.
+#include <algorithm>
+#include <map>
+#include <numeric>
+#include <string>
+
+#include "docx/ooxml.h"
+#include "docx/parts.h"
+#include "docx/properties.h"
+#include "model/table_grid.h"
+
+namespace docgen {
+
+using ooxml::add;
+using ooxml::add_val;
+using ooxml::set;
+using ooxml::twips;
+
+namespace {
+
+constexpr double kA4Short = 595.28;
+
+class DocumentWriter {
+public:
+    explicit DocumentWriter(const Document& document) : document_(document) {
+        for (const NamedStyle& style : document.styles) styles_[style.name] = &style;
+    }
+
+    DocumentPart write() {
+        pugi::xml_document xml;
+        pugi::xml_node root = ooxml::start_part(xml, "w:document");
+        set(root, "xmlns:w", ooxml::kMain);
+        set(root, "xmlns:r", ooxml::kRelationships);
+        pugi::xml_node body = add(root, "w:body");
+        for (size_t s = 0; s < document_.sections.size(); ++s) {
+            const Section& section = document_.sections[s];
+            text_width_ = text_width(section.page);
+            for (const Block& block : section.blocks) write_block(body, block, false);
+            const bool last = s + 1 == document_.sections.size();
+            // A section ends in its last paragraph's properties; the document's last in the body's.
+            pugi::xml_node holder = last ? body : add(add(body, "w:p"), "w:pPr");
+            write_section_properties(holder, section);
+        }
+        return {ooxml::serialize(xml), std::move(headers_)};
+    }
+
+private:
+    static double text_width(const PageSetup& page) {
+        const double width = page.landscape ? std::max(page.width, page.height) : std::min(page.width, page.height);
+        return width - page.margin_left - page.margin_right;
+    }
+
+    const NamedStyle& style_of(const Paragraph& paragraph) const {
+        const auto found = styles_.find(paragraph.style);
+        return found != styles_.end() ? *found->second : fallback_;
+    }
+
+    void write_block(pugi::xml_node parent, const Block& block, bool keep_with_next) {
+        if (const auto* paragraph = std::get_if<Paragraph>(&block)) {
+            write_paragraph(parent, *paragraph, keep_with_next);
+        } else if (const auto* list = std::get_if<List>(&block)) {
+            for (const ListItem& item : list->items)
+                for (const Block& inner : item.blocks) write_block(parent, inner, keep_with_next);
+        } else if (const auto* table = std::get_if<Table>(&block)) {
+            write_table(parent, *table);
+        } else {
+            set(add(add(add(parent, "w:p"), "w:r"), "w:br"), "w:type", "page");
+        }
+    }
+
+    void write_paragraph(pugi::xml_node parent, const Paragraph& paragraph, bool keep_with_next) {
+        const NamedStyle& style = style_of(paragraph);
+        pugi::xml_node p = add(parent, "w:p");
+        pugi::xml_node properties = add(p, "w:pPr");
+        add_val(properties, "w:pStyle", style_id(style.name));
+        ParagraphProps props = paragraph.props;
+        props.keep_with_next = props.keep_with_next || keep_with_next;
+        write_paragraph_properties(properties, props, &style.paragraph);
+        if (!paragraph.label.empty()) {
+            // A hanging marker is followed by a tab to the text's indent, as
+            // Word's own lists are; a leading one by a no-break space.
+            pugi::xml_node run = add_run(p, paragraph.run_props, style.run);
+            add_text(run, paragraph.label + (paragraph.props.first_line_indent < 0 ? "" : "\u00A0"));
+            if (paragraph.props.first_line_indent < 0) add(run, "w:tab");
+        }
+        for (const Run& run : paragraph.runs) add_text(add_run(p, run.props, style.run), run.text);
+    }
+
+    static pugi::xml_node add_run(pugi::xml_node p, const RunProps& props, const RunProps& style) {
+        pugi::xml_node run = add(p, "w:r");
+        pugi::xml_node properties = add(run, "w:rPr");
+        write_run_properties(properties, props, &style);
+        if (!properties.first_child()) run.remove_child(properties);
+        return run;
+    }
+
+    // Text with its line breaks as <w:br/>.
+    static void add_text(pugi::xml_node run, const std::string& text) {
+        size_t start = 0;
+        while (true) {
+            const size_t end = text.find('\n', start);
+            const std::string piece = text.substr(start, end == std::string::npos ? std::string::npos : end - start);
+            if (!piece.empty()) {
+                pugi::xml_node t = add(run, "w:t");
+                set(t, "xml:space", "preserve");
+                t.text().set(piece.c_str());
+            }
+            if (end == std::string::npos) return;
+            add(run, "w:br");
+            start = end + 1;
+        }
+    }
+
+    void write_table(pugi::xml_node parent, const Table& table) {
+        const TableGrid grid = arrange_grid(table);
+        const double total = std::accumulate(table.column_widths.begin(), table.column_widths.end(), 0.0);
+        std::vector<int> widths;
+        for (double width : table.column_widths) widths.push_back(twips(text_width_ * table.width_fraction * width / total));
+        pugi::xml_node tbl = add(parent, "w:tbl");
+        write_table_properties(add(tbl, "w:tblPr"), table, std::accumulate(widths.begin(), widths.end(), 0));
+        pugi::xml_node grid_node = add(tbl, "w:tblGrid");
+        for (int width : widths) set(add(grid_node, "w:gridCol"), "w:w", width);
+
+        for (size_t r = 0; r < table.rows.size(); ++r) {
+            const Row& row = table.rows[r];
+            pugi::xml_node tr = add(tbl, "w:tr");
+            pugi::xml_node row_properties = add(tr, "w:trPr");
+            const bool heading = row.role == RowRole::Header || row.role == RowRole::ColumnNumbers;
+            if (heading || row.role == RowRole::Section || table.keep_rows_whole) add(row_properties, "w:cantSplit");
+            if (table.repeat == HeaderRepeat::Full && heading) add(row_properties, "w:tblHeader");
+            if (!row_properties.first_child()) tr.remove_child(row_properties);
+            for (int c = 0; c < grid.columns;) {
+                const GridCell* cover = grid.covering[r][static_cast<size_t>(c)];
+                const int span = cover ? cover->colspan : 1;
+                int width = 0;
+                for (int k = c; k < c + span; ++k) width += widths[static_cast<size_t>(k)];
+                write_cell(tr, cover, static_cast<int>(r), width, row.keep_with_next);
+                c += span;
+            }
+        }
+    }
+
+    void write_table_properties(pugi::xml_node properties, const Table& table, int width) {
+        pugi::xml_node table_width = add(properties, "w:tblW");
+        set(table_width, "w:w", width);
+        set(table_width, "w:type", "dxa");
+        pugi::xml_node borders = add(properties, "w:tblBorders");
+        for (const char* side : {"w:top", "w:left", "w:bottom", "w:right", "w:insideH", "w:insideV"}) {
+            pugi::xml_node border = add(borders, side);
+            if (!table.borders.visible) {
+                set(border, "w:val", "nil");
+                continue;
+            }
+            set(border, "w:val", "single");
+            set(border, "w:sz", std::max(2, static_cast<int>(table.borders.width * 8 + 0.5)));  // eighths of a point
+            set(border, "w:space", 0);
+            set(border, "w:color", "000000");
+        }
+        set(add(properties, "w:tblLayout"), "w:type", "fixed");
+        pugi::xml_node margins = add(properties, "w:tblCellMar");
+        for (const auto& [side, value] : {std::pair{"w:top", table.cell_padding_vertical},
+                                          std::pair{"w:left", table.cell_padding_horizontal},
+                                          std::pair{"w:bottom", table.cell_padding_vertical},
+                                          std::pair{"w:right", table.cell_padding_horizontal}}) {
+            pugi::xml_node margin = add(margins, side);
+            set(margin, "w:w", twips(value));
+            set(margin, "w:type", "dxa");
+        }
+    }
+
+    // A cell starting in this row, the continuation of one merged from above
+    // (Word wants it written, empty, with vMerge), or an empty place.
+    void write_cell(pugi::xml_node tr, const GridCell* cover, int row, int width, bool keep_with_next) {
+        pugi::xml_node tc = add(tr, "w:tc");
+        pugi::xml_node properties = add(tc, "w:tcPr");
+        pugi::xml_node cell_width = add(properties, "w:tcW");
+        set(cell_width, "w:w", width);
+        set(cell_width, "w:type", "dxa");
+        if (cover && cover->colspan > 1) add_val(properties, "w:gridSpan", cover->colspan);
+        const bool starts_here = cover && cover->row == row;
+        if (cover && cover->rowspan > 1) {
+            pugi::xml_node merge = add(properties, "w:vMerge");
+            if (starts_here) set(merge, "w:val", "restart");
+        }
+        if (cover) {
+            const VerticalAlign valign = cover->cell->valign;
+            add_val(properties, "w:vAlign", valign == VerticalAlign::Top      ? "top"
+                                            : valign == VerticalAlign::Center ? "center"
+                                                                              : "bottom");
+        }
+        if (starts_here)
+            for (const Block& block : cover->cell->blocks) write_block(tc, block, keep_with_next);
+        if (std::string(tc.last_child().name()) != "w:p") add(tc, "w:p");  // every cell ends in a paragraph
+    }
+
+    void write_section_properties(pugi::xml_node parent, const Section& section) {
+        pugi::xml_node properties = add(parent, "w:sectPr");
+        const bool numbered = section.numbering != PageNumbering::None;
+        const HeaderPart& numbers = numbered ? add_header(section, true) : add_header(section, false);
+        reference_header(properties, "default", numbers);
+        if (section.numbering == PageNumbering::FromSecond)
+            reference_header(properties, "first", add_header(section, false));
+
+        const PageSetup& page = section.page;
+        const double long_side = std::max(page.width, page.height);
+        const double short_side = std::min(page.width, page.height);
+        pugi::xml_node size = add(properties, "w:pgSz");
+        set(size, "w:w", twips(page.landscape ? long_side : short_side));
+        set(size, "w:h", twips(page.landscape ? short_side : long_side));
+        if (page.landscape) set(size, "w:orient", "landscape");
+        pugi::xml_node margins = add(properties, "w:pgMar");
+        set(margins, "w:top", twips(page.margin_top));
+        set(margins, "w:right", twips(page.margin_right));
+        set(margins, "w:bottom", twips(page.margin_bottom));
+        set(margins, "w:left", twips(page.margin_left));
+        set(margins, "w:header", twips(page.header_distance));
+        set(margins, "w:footer", twips(page.header_distance));
+        set(margins, "w:gutter", 0);
+        if (section.restart_numbering) set(add(properties, "w:pgNumType"), "w:start", 1);
+        if (section.numbering == PageNumbering::FromSecond) add(properties, "w:titlePg");
+    }
+
+    static void reference_header(pugi::xml_node properties, const char* type, const HeaderPart& header) {
+        pugi::xml_node reference = add(properties, "w:headerReference");
+        set(reference, "w:type", type);
+        set(reference, "r:id", header.relationship_id);
+    }
+
+    // A header with the page number centred (a PAGE field), or an empty one:
+    // a section without its own headers would inherit the previous section's.
+    const HeaderPart& add_header(const Section& section, bool with_number) {
+        pugi::xml_document xml;
+        pugi::xml_node header = ooxml::start_part(xml, "w:hdr");
+        set(header, "xmlns:w", ooxml::kMain);
+        set(header, "xmlns:r", ooxml::kRelationships);
+        pugi::xml_node p = add(header, "w:p");
+        pugi::xml_node properties = add(p, "w:pPr");
+        ParagraphProps centred;
+        centred.align = Align::Center;
+        centred.hyphenate = false;
+        write_paragraph_properties(properties, centred, nullptr);
+        if (with_number) {
+            const RunProps& font = section.page_number_props;
+            const auto field_run = [&] {
+                pugi::xml_node run = add(p, "w:r");
+                write_run_properties(add(run, "w:rPr"), font, nullptr);
+                return run;
+            };
+            set(add(field_run(), "w:fldChar"), "w:fldCharType", "begin");
+            pugi::xml_node instruction = add(field_run(), "w:instrText");
+            set(instruction, "xml:space", "preserve");
+            instruction.text().set(" PAGE ");
+            set(add(field_run(), "w:fldChar"), "w:fldCharType", "separate");
+            add(field_run(), "w:t").text().set("2");
+            set(add(field_run(), "w:fldChar"), "w:fldCharType", "end");
+        }
+        const int number = static_cast<int>(headers_.size()) + 1;
+        headers_.push_back({"header" + std::to_string(number) + ".xml", "rId" + std::to_string(number + 3),
+                            ooxml::serialize(xml)});
+        return headers_.back();
+    }
+
+    const Document& document_;
+    std::map<std::string, const NamedStyle*> styles_;
+    const NamedStyle fallback_{};
+    std::vector<HeaderPart> headers_;
+    double text_width_ = kA4Short;
+};
+
+}  // namespace
+
+DocumentPart document_part(const Document& document) { return DocumentWriter(document).write(); }
+
+}  // namespace docgen
