@@ -18,3 +18,13 @@ Document render_template_text(const std::string& xml, const nlohmann::json& data
 std::string run_command(const std::string& command, int* status = nullptr);
 
 }  // namespace docgen
+
+namespace docgen {
+
+// The content of an entry of a zip archive held in memory; empty when absent.
+std::string zip_entry(const std::string& archive, const std::string& name);
+
+// The example order 859-ОД bound to its template.
+const Document& example_order();
+
+}  // namespace docgen
