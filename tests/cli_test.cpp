@@ -91,7 +91,7 @@ TEST_F(Cli, MissingDataNamesTheLineAndJsonPath) {
     int status = -1;
     const std::string message = render("out.pdf", "", &status);
     EXPECT_EQ(status, 1);
-    EXPECT_NE(message.find(path("template.xml") + ":3: in ' number ': the data has no 'number'"), std::string::npos)
+    EXPECT_NE(message.find(path("template.xml") + ":3: in '{{ number }}': the data has no 'number'"), std::string::npos)
         << message;
 }
 

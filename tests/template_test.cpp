@@ -146,7 +146,7 @@ TEST(Template, SectionsSetPagesAndNumbering) {
 
 TEST(Template, ErrorsNameTheTemplateLineAndJsonPath) {
     EXPECT_EQ(error_of("<p>\n{{ order.titl }}</p>", {{"order", {{"title", "x"}}}}),
-              "test.xml:2: in ' order.titl ': JSON path 'order.titl' is missing in the data");
+              "test.xml:3: in '{{ order.titl }}': JSON path 'order.titl' is missing in the data");
     EXPECT_EQ(error_of("<p>\n<x/></p>"), "test.xml:3: unknown element <x>");
     EXPECT_EQ(error_of("<p bold=\"maybe\">x</p>"), "test.xml:2: <p> attribute 'bold': expected true or false, got \"maybe\"");
     EXPECT_EQ(error_of("<p>{{ a + }}</p>"), "test.xml:2: in '{{ a + }}': the expression ends too early (column 6)");
@@ -155,6 +155,66 @@ TEST(Template, ErrorsNameTheTemplateLineAndJsonPath) {
               "test.xml:2: <for in=\"points\">: 'points' is string, not a list");
     EXPECT_EQ(error_of("<use fragment=\"nope\"/>"), "test.xml:2: no fragment named 'nope'");
     EXPECT_EQ(error_of("<p style=\"Nope\">x</p>"), "test.xml:2: no style named 'Nope'");
+}
+
+TEST(Template, SpacesCollapseAcrossRunsLoopsAndConditions) {
+    const json data = {{"schools", {"А", "Б"}}};
+    EXPECT_EQ(text_of("<p>Школы:\n  <for each=\"s\" in=\"schools\">\n    {{ s }}\n  </for>\n</p>", data), "Школы: А Б\n");
+    EXPECT_EQ(text_of(R"(<p>Текст <if test="1"> ещё</if></p>)"), "Текст ещё\n");
+    EXPECT_EQ(text_of(R"(<p><b>Жирный </b> <i> курсив</i></p>)"), "Жирный курсив\n");
+    EXPECT_EQ(text_of(R"(<p>{{ text }}</p>)", {{"text", "  много   пробелов  "}}), "много пробелов\n");
+}
+
+TEST(Template, TypographyWorksAcrossFormatting) {
+    const Document document = render_template_text(R"(<p>Приказ "<b>Об утверждении</b>" <b>ШНРО</b> - школы</p>)");
+    EXPECT_EQ(write_txt(document), "Приказ «Об утверждении» ШНРО – школы\n");
+    const auto& runs = std::get<Paragraph>(document.sections[0].blocks[0]).runs;
+    ASSERT_EQ(runs.size(), 5u);
+    EXPECT_EQ(runs[2].text, "» ");  // the closing quote, plain between two bold runs
+    EXPECT_TRUE(runs[1].props.bold);
+    EXPECT_EQ(runs[4].text, "\u00A0– школы");  // the space before the dash tied to the bold word
+}
+
+TEST(Template, NobrKeepsWordsOnOneLine) {
+    const Document document = render_template_text("<p>Подпись <nobr>Аааа Бббб Вввв</nobr> далее</p>");
+    const auto& runs = std::get<Paragraph>(document.sections[0].blocks[0]).runs;
+    ASSERT_EQ(runs.size(), 3u);
+    EXPECT_EQ(runs[1].text, "Аааа\u00A0Бббб\u00A0Вввв");
+    EXPECT_FALSE(runs[1].hyphenate);
+    EXPECT_EQ(runs[0].text, "Подпись ");
+}
+
+TEST(Template, CellsAndItemsFormatTheParagraphsInside) {
+    const Document document = render_template_text(R"(
+      <list align="left" bold="true"><item><p>а</p><p align="center">б</p></item></list>
+      <table><column/><row><cell align="center"><p>в</p><p align="right">г</p></cell></row></table>)");
+    const auto& items = std::get<List>(document.sections[0].blocks[0]).items[0].blocks;
+    EXPECT_EQ(std::get<Paragraph>(items[0]).props.align, Align::Left);
+    EXPECT_TRUE(std::get<Paragraph>(items[0]).run_props.bold);
+    EXPECT_EQ(std::get<Paragraph>(items[1]).props.align, Align::Center);  // its own attribute wins
+    const auto& cell = std::get<Table>(document.sections[0].blocks[1]).rows[0].cells[0].blocks;
+    EXPECT_EQ(std::get<Paragraph>(cell[0]).props.align, Align::Center);
+    EXPECT_EQ(std::get<Paragraph>(cell[1]).props.align, Align::Right);
+}
+
+TEST(Template, FormattingThatCannotBeHonouredIsRefused) {
+    EXPECT_EQ(error_of(R"(<p><span align="center">x</span></p>)"),
+              "test.xml:2: <span> takes character formatting only (font, size, bold, italic, underline, "
+              "letter-spacing), not 'align'");
+    EXPECT_EQ(error_of(R"(<p font="Arial">x</p>)"),
+              "test.xml:2: <p> attribute 'font': font \"Arial\" is not available; use Times New Roman (drawn with "
+              "its metric twin Liberation Serif)");
+}
+
+TEST(Template, ConditionsOnMissingDataAreFalse) {
+    EXPECT_EQ(text_of(R"(<if test="count > 1"><p>много</p></if><else><p>нет</p></else>)"), "нет\n");
+    EXPECT_EQ(text_of(R"(<p>{{ -5 }} {{ n - 10 }}</p>)", {{"n", 3}}), "−5 −7\n");
+    EXPECT_EQ(text_of(R"(<rich value="intro"/><p>x</p>)", {{"intro", nullptr}}), "x\n");
+}
+
+TEST(Template, ErrorsPointAtTheExpressionsOwnLine) {
+    EXPECT_EQ(error_of("<p>Первая строка\nвторая {{ a }}\nтретья {{ nope }}</p>", {{"a", 1}}),
+              "test.xml:4: in '{{ nope }}': the data has no 'nope'");
 }
 
 TEST(Template, TypographyAppliesToAllText) {

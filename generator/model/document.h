@@ -33,6 +33,7 @@ struct Run {
     std::string text;
     RunProps props;
     bool hyphenate = true;  // false for names, numbers, dates
+    bool no_break = false;  // spaces inside never break a line (they become no-break spaces)
 };
 
 struct ParagraphProps {

@@ -4,7 +4,6 @@
 
 #include "common/error.h"
 #include "template/styles.h"
-#include "template/typography.h"
 
 namespace docgen {
 
@@ -47,6 +46,8 @@ Value Binder::evaluate(const Expression& expression, const TemplateNode& at, boo
     }
 }
 
+// Errors point at the expression's own line, which in a long text may be
+// below the line the text starts on.
 std::string Binder::text_of(const TextTemplate& text, const TemplateNode& at) const {
     std::string out;
     for (const auto& part : text.parts) {
@@ -54,11 +55,12 @@ std::string Binder::text_of(const TextTemplate& text, const TemplateNode& at) co
             out += part.literal;
             continue;
         }
-        const Value value = evaluate(*part.expression, at);
         try {
+            const Value value = part.expression->evaluate(scope_);
             out += to_text(value.get(), value.path);
         } catch (const ExpressionError& error) {
-            fail(at, "in '{{" + part.expression->source() + "}}': " + error.what());
+            throw InputError(location_prefix(compiled_.source_name, at.line + part.line_offset) + "in '{{" +
+                             part.expression->source() + "}}': " + error.what());
         }
     }
     return out;
@@ -274,6 +276,19 @@ void Binder::blocks(const TemplateNode& parent, std::vector<Block>& out, const s
     });
 }
 
+void Binder::apply_formatting(const TemplateNode& node, Paragraph& paragraph) const {
+    for (const auto& [name, value] : node.attributes) {
+        if (!is_style_attribute(name)) continue;
+        try {
+            apply_style_attribute(name, text_of(value, node), paragraph.props, paragraph.run_props);
+        } catch (const std::invalid_argument& error) {
+            fail(node, "<" + node.name + "> attribute '" + name + "': " + error.what());
+        }
+    }
+}
+
+// A paragraph in a named style, then the formatting of the cells, lists and
+// items around it, then its own element's: the nearest wins.
 Paragraph Binder::new_paragraph(const std::string& style_name, const TemplateNode* formatting) const {
     const auto style = styles_.find(style_name);
     if (style == styles_.end()) {
@@ -284,57 +299,56 @@ Paragraph Binder::new_paragraph(const std::string& style_name, const TemplateNod
     paragraph.style = style_name;
     paragraph.props = style->second->paragraph;
     paragraph.run_props = style->second->run;
-    if (!formatting) return paragraph;
-    for (const auto& [name, value] : formatting->attributes) {
-        if (!is_style_attribute(name)) continue;
-        try {
-            apply_style_attribute(name, text_of(value, *formatting), paragraph.props, paragraph.run_props);
-        } catch (const std::invalid_argument& error) {
-            fail(*formatting, "<" + formatting->name + "> attribute '" + name + "': " + error.what());
-        }
-    }
+    for (const TemplateNode* around : enclosing_formatting_) apply_formatting(*around, paragraph);
+    if (formatting) apply_formatting(*formatting, paragraph);
     return paragraph;
 }
 
 Paragraph Binder::paragraph(const TemplateNode& node, const std::string& default_style) {
     Paragraph paragraph = new_paragraph(attribute(node, "style", default_style), &node);
-    inlines(node, paragraph, paragraph.run_props, true);
+    inlines(node, paragraph, Run{"", paragraph.run_props, true, false});
     finish_paragraph(paragraph);
     return paragraph;
 }
 
-void Binder::inlines(const TemplateNode& parent, Paragraph& paragraph, const RunProps& props, bool hyphenate) {
+void Binder::inlines(const TemplateNode& parent, Paragraph& paragraph, const Run& format) {
     each_child(parent, [&](const TemplateNode& child) {
         if (child.kind == TemplateNode::Kind::Text) {
-            paragraph.runs.push_back({text_of(child.text, child), props, hyphenate});
+            Run run = format;
+            run.text = text_of(child.text, child);
+            paragraph.runs.push_back(std::move(run));
             return;
         }
-        RunProps inner = props;
+        Run inner = format;
         if (child.name == "b") {
-            inner.bold = true;
+            inner.props.bold = true;
         } else if (child.name == "i") {
-            inner.italic = true;
+            inner.props.italic = true;
         } else if (child.name == "u") {
-            inner.underline = true;
+            inner.props.underline = true;
         } else if (child.name == "span") {
             ParagraphProps ignored;
             for (const auto& [name, value] : child.attributes) {
+                if (!is_run_attribute(name))
+                    fail(child, "<span> takes character formatting only (font, size, bold, italic, underline, "
+                                "letter-spacing), not '" + name + "'");
                 try {
-                    apply_style_attribute(name, text_of(value, child), ignored, inner);
+                    apply_style_attribute(name, text_of(value, child), ignored, inner.props);
                 } catch (const std::invalid_argument& error) {
                     fail(child, "<span> attribute '" + name + "': " + error.what());
                 }
             }
         } else if (child.name == "br") {
-            paragraph.runs.push_back({"\n", props, hyphenate});
+            inner.text = "\n";
+            paragraph.runs.push_back(std::move(inner));
             return;
         } else if (child.name == "nobr") {
-            inlines(child, paragraph, props, false);
-            return;
+            inner.hyphenate = false;
+            inner.no_break = true;
         } else {
             fail(child, "<" + child.name + "> cannot be inside a paragraph");
         }
-        inlines(child, paragraph, inner, hyphenate);
+        inlines(child, paragraph, inner);
     });
 }
 
@@ -342,11 +356,13 @@ void Binder::inlines(const TemplateNode& parent, Paragraph& paragraph, const Run
 // in the given style with the element's own formatting.
 void Binder::container_content(const TemplateNode& node, std::vector<Block>& out, const std::string& style) {
     if (has_block_content(node)) {
+        enclosing_formatting_.push_back(&node);
         blocks(node, out, style);
+        enclosing_formatting_.pop_back();
         return;
     }
     Paragraph paragraph = new_paragraph(style, &node);
-    inlines(node, paragraph, paragraph.run_props, true);
+    inlines(node, paragraph, Run{"", paragraph.run_props, true, false});
     finish_paragraph(paragraph);
     out.push_back(std::move(paragraph));
 }
@@ -363,6 +379,8 @@ List Binder::list(const TemplateNode& node, const std::string& default_style) {
         }
     }
     const std::string list_style = attribute(node, "style", default_style);
+    // The list's formatting (indents for the marker) applies to its items.
+    enclosing_formatting_.push_back(&node);
     each_child(node, [&](const TemplateNode& child) {
         if (child.kind == TemplateNode::Kind::Text && child.text.is_blank()) return;
         if (!child.is_element("item")) fail(child, "<list> holds only <item> elements");
@@ -372,19 +390,11 @@ List Binder::list(const TemplateNode& node, const std::string& default_style) {
                             : marker == "decimal)" ? std::to_string(number) + ")"
                                                    : marker;
         ++number;
-        for (Block& block : item.blocks) {
-            if (auto* paragraph = std::get_if<Paragraph>(&block)) {
-                // The list's formatting (indents for the marker) applies to its items.
-                for (const auto& [name, value] : node.attributes) {
-                    if (is_style_attribute(name) && !child.attribute(name))
-                        apply_style_attribute(name, text_of(value, node), paragraph->props, paragraph->run_props);
-                }
-            }
-        }
         if (auto* first = item.blocks.empty() ? nullptr : std::get_if<Paragraph>(&item.blocks.front()))
             first->label = label;
         list.items.push_back(std::move(item));
     });
+    enclosing_formatting_.pop_back();
     return list;
 }
 
@@ -408,6 +418,7 @@ void Binder::rich(const TemplateNode& node, std::vector<Block>& out, const std::
         return paragraph;
     };
     const json& content = value.get();
+    if (content.is_null()) return;  // no text: nothing to show
     if (!content.is_array()) {
         out.push_back(text_paragraph(content, value.path, style, false, false));
         return;
@@ -436,37 +447,6 @@ void Binder::rich(const TemplateNode& node, std::vector<Block>& out, const std::
                            "': expected text, {\"bold\": text}, {\"italic\": text} or {\"list\": [text, …]}, got " +
                            item.dump().substr(0, 60));
         }
-    }
-}
-
-// ---------------------------------------------------------------- finishing paragraphs
-
-void finish_paragraph(Paragraph& paragraph) {
-    std::vector<Run> runs;
-    for (Run& run : paragraph.runs) {
-        if (!runs.empty() && runs.back().props == run.props && runs.back().hyphenate == run.hyphenate) {
-            runs.back().text += run.text;
-        } else {
-            runs.push_back(std::move(run));
-        }
-    }
-    // Collapse a space doubled at a run boundary, then trim the paragraph's edges.
-    for (size_t i = 1; i < runs.size(); ++i) {
-        const std::string& before = runs[i - 1].text;
-        if (!before.empty() && before.back() == ' ' && !runs[i].text.empty() && runs[i].text.front() == ' ')
-            runs[i].text.erase(0, 1);
-    }
-    if (!runs.empty()) {
-        auto& first = runs.front().text;
-        first.erase(0, first.find_first_not_of(' ') == std::string::npos ? first.size() : first.find_first_not_of(' '));
-        auto& last = runs.back().text;
-        last.erase(last.find_last_not_of(' ') == std::string::npos ? 0 : last.find_last_not_of(' ') + 1);
-    }
-    paragraph.runs.clear();
-    for (Run& run : runs) {
-        if (run.text.empty()) continue;
-        run.text = apply_typography(run.text);
-        paragraph.runs.push_back(std::move(run));
     }
 }
 

@@ -41,14 +41,17 @@ private:
 
     Section section(const TemplateNode& node);
     void blocks(const TemplateNode& parent, std::vector<Block>& out, const std::string& default_style);
+    void apply_formatting(const TemplateNode& node, Paragraph& paragraph) const;
     Paragraph new_paragraph(const std::string& style, const TemplateNode* formatting) const;
     Paragraph paragraph(const TemplateNode& node, const std::string& default_style);
-    void inlines(const TemplateNode& parent, Paragraph& paragraph, const RunProps& props, bool hyphenate);
+    // Text and inline elements as runs formatted like `format` (its text unused).
+    void inlines(const TemplateNode& parent, Paragraph& paragraph, const Run& format);
     void container_content(const TemplateNode& node, std::vector<Block>& out, const std::string& style);
     List list(const TemplateNode& node, const std::string& default_style);
     void rich(const TemplateNode& node, std::vector<Block>& out, const std::string& default_style);
 
     Table table(const TemplateNode& node);
+    Table bind_table(const TemplateNode& node);
     Row row(const TemplateNode& node, RowRole role, const std::string& cell_style, size_t columns);
     Cell cell(const TemplateNode& node, const std::string& cell_style, size_t columns);
 
@@ -56,6 +59,8 @@ private:
     Scope scope_;
     std::map<std::string, const NamedStyle*> styles_;
     int fragment_depth_ = 0;
+    // Cells, lists and items whose formatting attributes apply to the paragraphs inside them.
+    std::vector<const TemplateNode*> enclosing_formatting_;
 };
 
 // Runs, once a paragraph is complete: neighbours in one format joined,

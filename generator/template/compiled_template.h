@@ -18,6 +18,7 @@ struct TextTemplate {
     struct Part {
         std::string literal;
         std::optional<Expression> expression;
+        int line_offset = 0;  // lines between the text's start and the expression
     };
     std::vector<Part> parts;
 

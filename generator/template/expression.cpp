@@ -396,6 +396,8 @@ private:
         const std::string& op = node.name;
         if (op == "==") return Value::computed(a == b);
         if (op == "!=") return Value::computed(a != b);
+        // In a condition, missing data makes a comparison or sum false, not an error.
+        if (lenient_ && (a.is_null() || b.is_null())) return Value::computed(false);
         if (op == "+" && (a.is_string() || b.is_string()))
             return Value::computed(to_text(a, left.path) + to_text(b, right.path));
         if (op == "<" || op == ">" || op == "<=" || op == ">=") {
@@ -460,8 +462,12 @@ std::string to_text(const json& value, const std::string& path) {
         case json::value_t::string: return value.get<std::string>();
         case json::value_t::null: return "";
         case json::value_t::boolean: return value.get<bool>() ? "да" : "нет";
-        case json::value_t::number_integer:
         case json::value_t::number_unsigned: return value.dump();
+        case json::value_t::number_integer: {
+            const long long number = value.get<long long>();
+            // A minus sign, not a hyphen, as the number filter prints it.
+            return number < 0 ? "−" + std::to_string(-number) : std::to_string(number);
+        }
         case json::value_t::number_float: {
             std::string text = russian::number(value.get<double>());
             // Plain numbers carry no thousands separator; the number filter adds it.

@@ -1,5 +1,7 @@
 #include "template/styles.h"
 
+#include "text/font_set.h"
+
 #include <cstdlib>
 #include <functional>
 #include <map>
@@ -39,7 +41,12 @@ using Setter = std::function<void(const std::string&, ParagraphProps&, RunProps&
 
 const std::map<std::string, Setter>& setters() {
     static const std::map<std::string, Setter> table = {
-        {"font", [](const std::string& v, ParagraphProps&, RunProps& r) { r.font_family = v; }},
+        {"font", [](const std::string& v, ParagraphProps&, RunProps& r) {
+             if (!FontSet::knows_family(v))
+                 throw std::invalid_argument("font \"" + v + "\" is not available; use Times New Roman (drawn with "
+                                             "its metric twin Liberation Serif)");
+             r.font_family = v;
+         }},
         {"size", [](const std::string& v, ParagraphProps&, RunProps& r) { r.size = parse_length(v); }},
         {"bold", [](const std::string& v, ParagraphProps&, RunProps& r) { r.bold = parse_bool(v); }},
         {"italic", [](const std::string& v, ParagraphProps&, RunProps& r) { r.italic = parse_bool(v); }},
@@ -69,6 +76,11 @@ const std::map<std::string, Setter>& setters() {
 }  // namespace
 
 bool is_style_attribute(const std::string& name) { return setters().count(name) > 0; }
+
+bool is_run_attribute(const std::string& name) {
+    return name == "font" || name == "size" || name == "bold" || name == "italic" || name == "underline" ||
+           name == "letter-spacing";
+}
 
 void apply_style_attribute(const std::string& name, const std::string& value, ParagraphProps& paragraph,
                            RunProps& run) {

@@ -15,6 +15,8 @@ double parse_length(const std::string& text);
 bool parse_bool(const std::string& text);
 
 bool is_style_attribute(const std::string& name);
+// Character formatting only: what a <span> may set.
+bool is_run_attribute(const std::string& name);
 // Sets the property the attribute names; std::invalid_argument for a bad value.
 void apply_style_attribute(const std::string& name, const std::string& value, ParagraphProps& paragraph,
                            RunProps& run);

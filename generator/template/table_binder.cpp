@@ -39,6 +39,15 @@ Row column_number_row(size_t columns, const Paragraph& style) {
 }  // namespace
 
 Table Binder::table(const TemplateNode& node) {
+    // Formatting of a list or cell around the table does not reach into its cells.
+    std::vector<const TemplateNode*> enclosing;
+    enclosing.swap(enclosing_formatting_);
+    Table table = bind_table(node);
+    enclosing.swap(enclosing_formatting_);
+    return table;
+}
+
+Table Binder::bind_table(const TemplateNode& node) {
     Table table;
     const std::string cell_style = attribute(node, "style", "Normal");
     std::vector<bool> merge_columns;

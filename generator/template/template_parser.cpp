@@ -43,13 +43,14 @@ TextTemplate TextTemplate::parse(std::string_view text, bool collapse_whitespace
         const size_t open = text.find("{{", pos);
         const std::string_view literal = text.substr(pos, open == std::string_view::npos ? text.npos : open - pos);
         if (!literal.empty())
-            result.parts.push_back({collapse_whitespace ? collapse_spaces(literal) : std::string(literal), {}});
+            result.parts.push_back({collapse_whitespace ? collapse_spaces(literal) : std::string(literal), {}, 0});
         if (open == std::string_view::npos) break;
         const size_t close = text.find("}}", open + 2);
         if (close == std::string_view::npos) throw ExpressionError("'{{' without its closing '}}'");
         const std::string_view source = text.substr(open + 2, close - open - 2);
         try {
-            result.parts.push_back({{}, Expression::parse(source)});
+            const int line_offset = static_cast<int>(std::count(text.begin(), text.begin() + open, '\n'));
+            result.parts.push_back({{}, Expression::parse(source), line_offset});
         } catch (const ExpressionError& error) {
             throw ExpressionError("in '{{" + std::string(source) + "}}': " + error.what());
         }

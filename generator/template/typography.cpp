@@ -66,8 +66,7 @@ void replace_quotes(std::u32string& text) {
 
 }  // namespace
 
-std::string apply_typography(std::string_view input) {
-    std::u32string text = utf8::decode(input);
+void apply_typography(std::u32string& text) {
     replace_quotes(text);
     for (size_t i = 0; i < text.size(); ++i) {
         if (!is_space(text[i])) continue;
@@ -81,6 +80,11 @@ std::string apply_typography(std::string_view input) {
             text[i] = kNbsp;
         }
     }
+}
+
+std::string apply_typography(std::string_view input) {
+    std::u32string text = utf8::decode(input);
+    apply_typography(text);
     return utf8::encode(text);
 }
 
