@@ -71,22 +71,23 @@ std::string Binder::attribute(const TemplateNode& node, const char* name, const 
     return value ? text_of(*value, node) : fallback;
 }
 
-bool Binder::bool_attribute(const TemplateNode& node, const char* name, bool fallback) const {
+template <typename T>
+T Binder::parsed_attribute(const TemplateNode& node, const char* name, T fallback,
+                           T (*parse)(const std::string&)) const {
     if (!node.attribute(name)) return fallback;
     try {
-        return parse_bool(attribute(node, name));
+        return parse(attribute(node, name));
     } catch (const std::invalid_argument& error) {
         fail(node, "<" + node.name + "> attribute '" + name + "': " + error.what());
     }
 }
 
+bool Binder::bool_attribute(const TemplateNode& node, const char* name, bool fallback) const {
+    return parsed_attribute(node, name, fallback, parse_bool);
+}
+
 double Binder::length_attribute(const TemplateNode& node, const char* name, double fallback) const {
-    if (!node.attribute(name)) return fallback;
-    try {
-        return parse_length(attribute(node, name));
-    } catch (const std::invalid_argument& error) {
-        fail(node, "<" + node.name + "> attribute '" + name + "': " + error.what());
-    }
+    return parsed_attribute(node, name, fallback, parse_length);
 }
 
 // ---------------------------------------------------------------- control flow

@@ -29,6 +29,8 @@ private:
     Value evaluate(const Expression& expression, const TemplateNode& at, bool lenient = false) const;
     std::string text_of(const TextTemplate& text, const TemplateNode& at) const;
     std::string attribute(const TemplateNode& node, const char* name, const std::string& fallback = "") const;
+    template <typename T>
+    T parsed_attribute(const TemplateNode& node, const char* name, T fallback, T (*parse)(const std::string&)) const;
     bool bool_attribute(const TemplateNode& node, const char* name, bool fallback) const;
     double length_attribute(const TemplateNode& node, const char* name, double fallback) const;
 
