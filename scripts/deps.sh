@@ -6,7 +6,7 @@ set -euo pipefail
 build_packages=(
   cmake g++ make pkg-config
   libhpdf-dev libpugixml-dev nlohmann-json3-dev libhyphen-dev hyphen-ru
-  libzip-dev libharfbuzz-dev
+  libzip-dev libharfbuzz-dev libvalijson-dev
 )
 test_packages=(
   libgtest-dev poppler-utils qpdf mupdf-tools python3-docx

@@ -26,7 +26,20 @@ bool is_control_element(const TemplateNode& node) {
 
 }  // namespace
 
-Document bind_template(const CompiledTemplate& compiled, const json& data) { return Binder(compiled, data).bind(); }
+Document bind_template(const CompiledTemplate& compiled, const json& data,
+                       const std::vector<std::pair<std::string, std::string>>& bindings) {
+    Binder binder(compiled, data);
+    for (const auto& [name, expression] : bindings) binder.bind_variable(name, expression);
+    return binder.bind();
+}
+
+void Binder::bind_variable(const std::string& name, const std::string& expression) {
+    try {
+        scope_.push(name, Expression::parse(expression).evaluate(scope_));
+    } catch (const ExpressionError& error) {
+        throw InputError("--let " + name + "=" + expression + ": " + error.what());
+    }
+}
 
 Binder::Binder(const CompiledTemplate& compiled, const json& data) : compiled_(compiled), scope_(data) {
     for (const NamedStyle& style : compiled.styles) styles_[style.name] = &style;

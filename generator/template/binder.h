@@ -16,11 +16,14 @@
 
 namespace docgen {
 
-Document bind_template(const CompiledTemplate& compiled, const nlohmann::json& data);
+Document bind_template(const CompiledTemplate& compiled, const nlohmann::json& data,
+                       const std::vector<std::pair<std::string, std::string>>& bindings);
 
 class Binder {
 public:
     Binder(const CompiledTemplate& compiled, const nlohmann::json& data);
+    // Binds NAME to the value of an expression over the data, for the whole document.
+    void bind_variable(const std::string& name, const std::string& expression);
     Document bind();
 
 private:

@@ -45,6 +45,7 @@ struct TemplateNode {
 
 struct CompiledTemplate {
     std::string source_name;
+    std::string input_format;  // <document input="…">
     TemplateNode root;  // <document>
     std::vector<NamedStyle> styles;
     std::map<std::string, const TemplateNode*> fragments;

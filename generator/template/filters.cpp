@@ -1,6 +1,8 @@
 #include "template/filters.h"
 
+#include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <functional>
 #include <map>
 #include <optional>
@@ -84,6 +86,34 @@ std::string capitalize(const std::string& text) {
     return out + text.substr(pos);
 }
 
+// element["cluster.code"]: a key, or keys joined by dots; null when absent.
+const json* field(const json& element, const std::string& key) {
+    const json* value = &element;
+    size_t start = 0;
+    while (start <= key.size()) {
+        const size_t end = std::min(key.find('.', start), key.size());
+        const std::string part = key.substr(start, end - start);
+        if (!value->is_object() || !value->contains(part)) return nullptr;
+        value = &value->at(part);
+        start = end + 1;
+    }
+    return value;
+}
+
+// The elements of a list whose key equals a value.
+json matching(const Call& c) {
+    c.expect_arguments(2, 2);
+    const json& list = c.input.get();
+    if (!list.is_array()) c.fail("needs a list, got " + Call::describe(list));
+    const std::string key = c.text_argument(0);
+    json found = json::array();
+    for (const json& element : list) {
+        const json* value = field(element, key);
+        if (value && *value == c.arguments[1].get()) found.push_back(element);
+    }
+    return found;
+}
+
 const std::map<std::string, Filter>& registry() {
     static const std::map<std::string, Filter> filters = {
         {"date", [](const Call& c) -> json { c.expect_arguments(0, 0); return russian::date_numeric(c.date()); }},
@@ -131,6 +161,43 @@ const std::map<std::string, Filter>& registry() {
              std::string out;
              for (size_t i = 0; i < v.size(); ++i) out += (i ? separator : "") + to_text(v[i], c.input.path);
              return out;
+         }},
+        {"where", [](const Call& c) -> json { return matching(c); }},
+        {"find", [](const Call& c) -> json {
+             json found = matching(c);
+             if (found.empty())
+                 c.fail("no element has " + c.text_argument(0) + " = " + c.arguments[1].get().dump());
+             return found.front();
+         }},
+        {"map", [](const Call& c) -> json {
+             c.expect_arguments(1, 1);
+             const json& list = c.input.get();
+             if (!list.is_array()) c.fail("needs a list, got " + Call::describe(list));
+             json values = json::array();
+             for (const json& element : list) {
+                 const json* value = field(element, c.text_argument(0));
+                 values.push_back(value ? *value : json(nullptr));
+             }
+             return values;
+         }},
+        {"sum", [](const Call& c) -> json {
+             c.expect_arguments(0, 0);
+             const json& list = c.input.get();
+             if (!list.is_array()) c.fail("needs a list of numbers, got " + Call::describe(list));
+             double total = 0;
+             bool whole = true;
+             for (const json& element : list) {
+                 if (!element.is_number()) c.fail("needs a list of numbers");
+                 total += element.get<double>();
+                 whole = whole && element.is_number_integer();
+             }
+             return whole ? json(static_cast<long long>(total)) : json(total);
+         }},
+        {"abs", [](const Call& c) -> json {
+             c.expect_arguments(0, 0);
+             const json& v = c.input.get();
+             if (v.is_number_integer()) return std::llabs(v.get<long long>());
+             return std::fabs(c.number());
          }},
         {"first", [](const Call& c) -> json {
              c.expect_arguments(0, 0);

@@ -6,6 +6,8 @@
 #include <memory>
 #include <nlohmann/json_fwd.hpp>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "model/document.h"
 
@@ -20,9 +22,17 @@ public:
     static Template load(const std::string& path);
     static Template parse(const std::string& xml, const std::string& source_name);
 
+    // Variables bound before the template's own, as NAME and an expression
+    // over the data: {"school", "schools | find('id', '67101')"}.
+    using Bindings = std::vector<std::pair<std::string, std::string>>;
+
     // Binds the data; InputError "template:line: ..." naming the JSON path for
     // missing or unsuitable data.
-    Document render(const nlohmann::json& data) const;
+    Document render(const nlohmann::json& data, const Bindings& bindings = {}) const;
+
+    // What the template expects as data: "" for data bound as it is,
+    // "cluster-results" for cluster results analysed before binding.
+    const std::string& input_format() const;
 
     const std::string& source_name() const;
 

@@ -88,7 +88,7 @@ struct ElementRule {
 
 const std::map<std::string, ElementRule>& language() {
     static const std::map<std::string, ElementRule> rules = {
-        {"document", {{"title", "subject", "author", "date", "lang"}}},
+        {"document", {{"title", "subject", "author", "date", "lang", "input"}}},
         {"styles", {{}}},
         {"style", {{"name", "based-on"}, true}},
         {"fragment", {{"name", "params"}}},
@@ -145,6 +145,9 @@ public:
         auto compiled = std::make_shared<CompiledTemplate>();
         compiled->source_name = source_;
         compiled->root = convert(root);
+        compiled->input_format = literal_attribute(compiled->root, "input");
+        if (!compiled->input_format.empty() && compiled->input_format != "cluster-results")
+            fail(compiled->root, "input must be \"cluster-results\" or absent, not \"" + compiled->input_format + "\"");
         collect_definitions(*compiled);
         check_uses(compiled->root, *compiled);
         return compiled;
@@ -317,7 +320,11 @@ Template Template::parse(const std::string& xml, const std::string& source_name)
 
 Template Template::load(const std::string& path) { return parse(read_file(path, "template"), path); }
 
-Document Template::render(const nlohmann::json& data) const { return bind_template(*compiled_, data); }
+Document Template::render(const nlohmann::json& data, const Bindings& bindings) const {
+    return bind_template(*compiled_, data, bindings);
+}
+
+const std::string& Template::input_format() const { return compiled_->input_format; }
 
 const std::string& Template::source_name() const { return compiled_->source_name; }
 

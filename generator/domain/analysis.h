@@ -1,0 +1,35 @@
+// The domain's entry point: cluster results in, classification and
+// indicators out, as the JSON that templates and `docgen indicators` read.
+// It knows nothing of documents; templates know nothing of formulas.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "domain/indicators.h"
+#include "domain/rules.h"
+#include "domain/schools.h"
+
+namespace docgen::domain {
+
+struct Analysis {
+    ClusterResults data;
+    std::vector<ClassifiedSchool> schools;  // parallel to data.schools
+    IndicatorReport region;
+    std::vector<IndicatorReport> municipalities;  // parallel to data.municipalities
+    std::vector<std::string> notes;  // where a given cluster or ИСБШ level disagrees with the rules
+};
+
+// InputError listing every problem of the input. `input` must outlive the result.
+Analysis analyse(const nlohmann::json& input, const Rules& rules, const std::string& source);
+
+// What templates bind to: region, municipalities and schools with their
+// clusters, markers, indicators and recommendations.
+nlohmann::json analysis_json(const Analysis& analysis, const Rules& rules);
+
+// What `docgen indicators` prints: the indicators and task results of the
+// region and of each municipality, and the notes.
+nlohmann::json indicators_json(const Analysis& analysis);
+
+}  // namespace docgen::domain

@@ -1,0 +1,10 @@
+// Files of the repository built into the binary, so that it works wherever
+// it is copied: the default rules and the input schema.
+#pragma once
+
+namespace docgen::domain {
+
+const char* embedded_default_rules();    // rules/concept-2022.json
+const char* embedded_input_schema();     // schemas/cluster-results.schema.json
+
+}  // namespace docgen::domain

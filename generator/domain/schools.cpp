@@ -1,0 +1,161 @@
+#include "domain/schools.h"
+
+#include <map>
+#include <set>
+
+#include "common/error.h"
+#include "domain/schema_check.h"
+
+namespace docgen::domain {
+
+using nlohmann::json;
+
+std::string Assessment::title() const {
+    return procedure + ", " + subject + ", " + std::to_string(grade) + " класс";
+}
+
+namespace {
+
+class Reader {
+public:
+    explicit Reader(const json& input) : input_(input) {}
+
+    void problem(const std::string& path, const std::string& text) {
+        std::string rest;
+        const std::string prefix = record_prefix(input_, path, rest);
+        problems_.push_back(prefix + rest + (rest.empty() ? "" : " ") + text);
+    }
+    const std::vector<std::string>& problems() const { return problems_; }
+
+    std::vector<Assessment> assessments(const json& list, const std::string& path) {
+        std::vector<Assessment> result;
+        for (size_t i = 0; i < list.size(); ++i) {
+            const json& item = list[i];
+            Assessment a{item["procedure"], item["subject"], item["grade"], item["participants"], item["low"],
+                         item["objective"]};
+            const std::string where = path + "[" + std::to_string(i) + "]";
+            if (a.low > a.participants)
+                problem(where + ".low", "(" + std::to_string(a.low) + ") exceeds the participants (" +
+                                            std::to_string(a.participants) + ")");
+            check_grade(a, where);
+            result.push_back(std::move(a));
+        }
+        return result;
+    }
+
+    void support(const json* facts, const std::string& path, const std::set<std::string>& school_ids,
+                 const std::string& own_id) {
+        if (!facts) return;
+        if (facts->contains("mentor_school") && facts->at("mentor_school").is_string()) {
+            const std::string mentor = facts->at("mentor_school");
+            if (!school_ids.count(mentor)) problem(path + ".mentor_school", "\"" + mentor + "\" is not a school of the data");
+            if (mentor == own_id) problem(path + ".mentor_school", "is the school itself");
+        }
+        if (facts->contains("pupils")) {
+            const json& pupils = facts->at("pupils");
+            const auto number = [&](const char* key) { return pupils.value(key, 0); };
+            if (number("individual_route") > number("low_achieving") + number("failing"))
+                problem(path + ".pupils.individual_route", "exceeds low_achieving + failing");
+            for (const char* key : {"failing_extra_classes", "failing_with_mentor"})
+                if (number(key) > number("failing")) problem(path + ".pupils." + key, "exceeds failing");
+        }
+        if (facts->contains("practices") && facts->at("practices").value("in_bank", 0) >
+                                                 facts->at("practices").value("presented", 0))
+            problem(path + ".practices.in_bank", "exceeds presented");
+        if (facts->contains("deficits")) {
+            for (const auto& [kind, deficit] : facts->at("deficits").items())
+                if (deficit.value("removed", false) && !deficit.value("found", false))
+                    problem(path + ".deficits." + kind, "is removed but was not found");
+        }
+    }
+
+private:
+    void check_grade(const Assessment& a, const std::string& where) {
+        const bool fits = a.procedure == "ВПР"   ? a.grade >= 4 && a.grade <= 8
+                          : a.procedure == "ОГЭ" ? a.grade == 9
+                                                 : a.grade >= 10 && a.grade <= 11;
+        if (fits) return;
+        const std::string expected = a.procedure == "ВПР" ? "4..8" : a.procedure == "ОГЭ" ? "9" : "10..11";
+        problem(where + ".grade", "must be " + expected + " for " + a.procedure);
+    }
+
+    const json& input_;
+    std::vector<std::string> problems_;
+};
+
+YearFacts read_year(const json* facts, Reader& reader, const std::string& path) {
+    YearFacts year;
+    if (!facts) return year;
+    if (facts->contains("cluster")) year.cluster = facts->at("cluster").get<std::string>();
+    if (facts->contains("earlier_clusters")) year.earlier_clusters = facts->at("earlier_clusters").get<std::vector<std::string>>();
+    if (facts->contains("assessments")) year.assessments = reader.assessments(facts->at("assessments"), path + ".assessments");
+    if (facts->contains("support")) year.support = &facts->at("support");
+    return year;
+}
+
+}  // namespace
+
+ClusterResults read_cluster_results(const json& input, const std::string& source) {
+    const auto fail = [&](const std::vector<std::string>& problems, const std::string& what) {
+        std::string message = source + ": " + what + " (" + std::to_string(problems.size()) +
+                              (problems.size() == 1 ? " problem" : " problems") + "):";
+        for (const std::string& problem : problems) message += "\n  " + problem;
+        throw InputError(message);
+    };
+    const std::vector<std::string> schema = schema_problems(input);
+    if (!schema.empty()) fail(schema, "the data does not follow schemas/cluster-results.schema.json");
+
+    Reader reader(input);
+    ClusterResults results;
+    results.region = input["region"]["name"];
+    results.region_genitive = input["region"]["genitive"];
+    results.year = input["year"];
+    results.report = input.value("report", json::object());
+    results.recommendations = input.value("recommendations", json::object());
+
+    std::map<std::string, size_t> municipality_index;
+    const json& municipalities = input["municipalities"];
+    for (size_t m = 0; m < municipalities.size(); ++m) {
+        const json& item = municipalities[m];
+        Municipality municipality{item["id"], item["name"], item.value("genitive", item["name"].get<std::string>()),
+                                  item["kind"]};
+        if (!municipality_index.emplace(municipality.id, m).second)
+            reader.problem("municipalities[" + std::to_string(m) + "].id", "\"" + municipality.id + "\" is used twice");
+        results.municipalities.push_back(std::move(municipality));
+    }
+
+    std::set<std::string> school_ids;
+    const json& schools = input["schools"];
+    for (size_t s = 0; s < schools.size(); ++s)
+        if (!school_ids.insert(schools[s]["id"].get<std::string>()).second)
+            reader.problem("schools[" + std::to_string(s) + "].id", "\"" + schools[s]["id"].get<std::string>() + "\" is used twice");
+    for (size_t s = 0; s < schools.size(); ++s) {
+        const json& item = schools[s];
+        const std::string path = "schools[" + std::to_string(s) + "]";
+        School school;
+        school.index = s;
+        school.id = item["id"];
+        school.name = item["name"];
+        school.short_name = item.value("short_name", school.name);
+        const std::string municipality = item["municipality"];
+        const auto found = municipality_index.find(municipality);
+        if (found == municipality_index.end()) reader.problem(path + ".municipality", "\"" + municipality + "\" is not among the municipalities");
+        else school.municipality = found->second;
+        school.rural = item["locality"] == "сельская";
+        school.kind = item["kind"];
+        school.pupils = item["pupils"];
+        school.isbs = item["isbs"]["value"];
+        if (item["isbs"].contains("level")) school.isbs_level_given = item["isbs"]["level"].get<std::string>();
+        if (item.contains("cluster")) school.cluster_given = item["cluster"].get<std::string>();
+        school.this_year.assessments = reader.assessments(item["assessments"], path + ".assessments");
+        if (item.contains("support")) school.this_year.support = &item["support"];
+        if (item.contains("previous")) school.last_year = read_year(&item["previous"], reader, path + ".previous");
+        reader.support(school.this_year.support, path + ".support", school_ids, school.id);
+        reader.support(school.last_year.support, path + ".previous.support", school_ids, school.id);
+        results.schools.push_back(std::move(school));
+    }
+    if (!reader.problems().empty()) fail(reader.problems(), "the data has problems");
+    return results;
+}
+
+}  // namespace docgen::domain

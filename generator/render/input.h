@@ -1,0 +1,17 @@
+// The data a template binds to: as loaded, or, for templates that take
+// cluster results (<document input="cluster-results">), validated, classified
+// and with the indicators computed.
+#pragma once
+
+#include <nlohmann/json_fwd.hpp>
+#include <string>
+
+#include "template/template.h"
+
+namespace docgen {
+
+// `rules_file` empty: the built-in rules (rules/concept-2022.json).
+nlohmann::json prepare_data(const Template& document_template, const nlohmann::json& raw, const std::string& source,
+                            const std::string& rules_file);
+
+}  // namespace docgen
