@@ -6,6 +6,7 @@
 #include <numeric>
 #include <string>
 
+#include "docx/chart_part.h"
 #include "docx/ooxml.h"
 #include "docx/parts.h"
 #include "docx/properties.h"
@@ -33,6 +34,9 @@ public:
         pugi::xml_node root = ooxml::start_part(xml, "w:document");
         set(root, "xmlns:w", ooxml::kMain);
         set(root, "xmlns:r", ooxml::kRelationships);
+        set(root, "xmlns:wp", "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing");
+        set(root, "xmlns:a", "http://schemas.openxmlformats.org/drawingml/2006/main");
+        set(root, "xmlns:c", "http://schemas.openxmlformats.org/drawingml/2006/chart");
         pugi::xml_node body = add(root, "w:body");
         for (size_t s = 0; s < document_.sections.size(); ++s) {
             const Section& section = document_.sections[s];
@@ -43,7 +47,7 @@ public:
             pugi::xml_node holder = last ? body : add(add(body, "w:p"), "w:pPr");
             write_section_properties(holder, section);
         }
-        return {ooxml::serialize(xml), std::move(headers_)};
+        return {ooxml::serialize(xml), std::move(parts_), std::move(entries_)};
     }
 
 private:
@@ -65,6 +69,8 @@ private:
                 for (const Block& inner : item.blocks) write_block(parent, inner, keep_with_next);
         } else if (const auto* table = std::get_if<Table>(&block)) {
             write_table(parent, *table);
+        } else if (const auto* chart = std::get_if<Chart>(&block)) {
+            write_chart(parent, *chart);
         } else {
             set(add(add(add(parent, "w:p"), "w:r"), "w:br"), "w:type", "page");
         }
@@ -198,7 +204,7 @@ private:
     void write_section_properties(pugi::xml_node parent, const Section& section) {
         pugi::xml_node properties = add(parent, "w:sectPr");
         const bool numbered = section.numbering != PageNumbering::None;
-        const HeaderPart& numbers = numbered ? add_header(section, true) : add_header(section, false);
+        const RelatedPart& numbers = numbered ? add_header(section, true) : add_header(section, false);
         reference_header(properties, "default", numbers);
         if (section.numbering == PageNumbering::FromSecond)
             reference_header(properties, "first", add_header(section, false));
@@ -222,7 +228,7 @@ private:
         if (section.numbering == PageNumbering::FromSecond) add(properties, "w:titlePg");
     }
 
-    static void reference_header(pugi::xml_node properties, const char* type, const HeaderPart& header) {
+    static void reference_header(pugi::xml_node properties, const char* type, const RelatedPart& header) {
         pugi::xml_node reference = add(properties, "w:headerReference");
         set(reference, "w:type", type);
         set(reference, "r:id", header.relationship_id);
@@ -230,7 +236,7 @@ private:
 
     // A header with the page number centred (a PAGE field), or an empty one:
     // a section without its own headers would inherit the previous section's.
-    const HeaderPart& add_header(const Section& section, bool with_number) {
+    const RelatedPart& add_header(const Section& section, bool with_number) {
         pugi::xml_document xml;
         pugi::xml_node header = ooxml::start_part(xml, "w:hdr");
         set(header, "xmlns:w", ooxml::kMain);
@@ -256,16 +262,63 @@ private:
             add(field_run(), "w:t").text().set("2");
             set(add(field_run(), "w:fldChar"), "w:fldCharType", "end");
         }
-        const int number = static_cast<int>(headers_.size()) + 1;
-        headers_.push_back({"header" + std::to_string(number) + ".xml", "rId" + std::to_string(number + 3),
-                            ooxml::serialize(xml)});
-        return headers_.back();
+        return add_part("header", "header" + std::to_string(++headers_) + ".xml",
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml", ooxml::serialize(xml));
+    }
+
+    // Relationship ids 1–3 are the styles, settings and font table.
+    const RelatedPart& add_part(const std::string& type, const std::string& file, const std::string& content_type,
+                                std::string xml) {
+        parts_.push_back({file, "rId" + std::to_string(parts_.size() + 4), type, content_type, std::move(xml)});
+        return parts_.back();
+    }
+
+    // The chart in a paragraph of its own, inline, as wide as the text allows;
+    // its data goes with it as an embedded workbook.
+    void write_chart(pugi::xml_node parent, const Chart& chart) {
+        const int number = ++charts_;
+        const std::string file = "charts/chart" + std::to_string(number) + ".xml";
+        const std::string workbook = "Microsoft_Excel_Worksheet" + std::to_string(number) + ".xlsx";
+        const RelatedPart& part = add_part("chart", file, "application/vnd.openxmlformats-officedocument.drawingml.chart+xml",
+                                           chart_part(chart, "rId1"));
+        entries_.push_back({"word/charts/_rels/chart" + std::to_string(number) + ".xml.rels",
+                            single_relationship_part("rId1", "package", "../embeddings/" + workbook)});
+        entries_.push_back({"word/embeddings/" + workbook, chart_workbook(chart)});
+
+        pugi::xml_node p = add(parent, "w:p");
+        pugi::xml_node properties = add(p, "w:pPr");
+        ParagraphProps centred;
+        centred.align = Align::Center;
+        centred.first_line_indent = 0;
+        centred.keep_together = true;
+        centred.space_before = chart.space_before;
+        centred.space_after = chart.space_after;
+        write_paragraph_properties(properties, centred, nullptr);
+        constexpr long kEmuPerPoint = 12700;
+        pugi::xml_node inline_shape = add(add(add(p, "w:r"), "w:drawing"), "wp:inline");
+        for (const char* side : {"distT", "distB", "distL", "distR"}) set(inline_shape, side, 0);
+        pugi::xml_node extent = add(inline_shape, "wp:extent");
+        set(extent, "cx", std::to_string(static_cast<long>(text_width_ * chart.width_fraction * kEmuPerPoint)));
+        set(extent, "cy", std::to_string(static_cast<long>(chart.height * kEmuPerPoint)));
+        pugi::xml_node effect = add(inline_shape, "wp:effectExtent");
+        for (const char* side : {"l", "t", "r", "b"}) set(effect, side, 0);
+        pugi::xml_node description = add(inline_shape, "wp:docPr");
+        set(description, "id", number);
+        set(description, "name", "Диаграмма " + std::to_string(number));
+        if (!chart.title.empty()) set(description, "descr", chart.title);
+        add(inline_shape, "wp:cNvGraphicFramePr");
+        pugi::xml_node data = add(add(inline_shape, "a:graphic"), "a:graphicData");
+        set(data, "uri", "http://schemas.openxmlformats.org/drawingml/2006/chart");
+        set(add(data, "c:chart"), "r:id", part.relationship_id);
     }
 
     const Document& document_;
     std::map<std::string, const NamedStyle*> styles_;
     const NamedStyle fallback_{};
-    std::vector<HeaderPart> headers_;
+    std::vector<RelatedPart> parts_;
+    std::vector<PackageEntry> entries_;
+    int headers_ = 0;
+    int charts_ = 0;
     double text_width_ = kA4Short;
 };
 

@@ -39,7 +39,7 @@ std::string w3c_date(const std::string& date) {
 
 }  // namespace
 
-std::string content_types_part(const std::vector<HeaderPart>& headers) {
+std::string content_types_part(const std::vector<RelatedPart>& parts, bool has_workbooks) {
     pugi::xml_document xml;
     pugi::xml_node types = ooxml::start_part(xml, "Types");
     set(types, "xmlns", "http://schemas.openxmlformats.org/package/2006/content-types");
@@ -49,12 +49,17 @@ std::string content_types_part(const std::vector<HeaderPart>& headers) {
     pugi::xml_node plain = add(types, "Default");
     set(plain, "Extension", "xml");
     set(plain, "ContentType", "application/xml");
+    if (has_workbooks) {
+        pugi::xml_node workbook = add(types, "Default");
+        set(workbook, "Extension", "xlsx");
+        set(workbook, "ContentType", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    }
     const std::string word = kWordprocessing;
     override_part(types, "/word/document.xml", word + "document.main+xml");
     override_part(types, "/word/styles.xml", word + "styles+xml");
     override_part(types, "/word/settings.xml", word + "settings+xml");
     override_part(types, "/word/fontTable.xml", word + "fontTable+xml");
-    for (const HeaderPart& header : headers) override_part(types, "/word/" + header.file, word + "header+xml");
+    for (const RelatedPart& part : parts) override_part(types, "/word/" + part.file, part.content_type);
     override_part(types, "/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml");
     override_part(types, "/docProps/app.xml", "application/vnd.openxmlformats-officedocument.extended-properties+xml");
     return ooxml::serialize(xml);
@@ -72,15 +77,23 @@ std::string package_relationships_part() {
     return ooxml::serialize(xml);
 }
 
-std::string document_relationships_part(const std::vector<HeaderPart>& headers) {
+std::string document_relationships_part(const std::vector<RelatedPart>& parts) {
     pugi::xml_document xml;
     pugi::xml_node relationships = ooxml::start_part(xml, "Relationships");
     set(relationships, "xmlns", ooxml::kPackageRelationships);
     relationship(relationships, "rId1", kOfficeRelationship + "styles", "styles.xml");
     relationship(relationships, "rId2", kOfficeRelationship + "settings", "settings.xml");
     relationship(relationships, "rId3", kOfficeRelationship + "fontTable", "fontTable.xml");
-    for (const HeaderPart& header : headers)
-        relationship(relationships, header.relationship_id, kOfficeRelationship + "header", header.file);
+    for (const RelatedPart& part : parts)
+        relationship(relationships, part.relationship_id, kOfficeRelationship + part.relationship_type, part.file);
+    return ooxml::serialize(xml);
+}
+
+std::string single_relationship_part(const std::string& id, const std::string& type, const std::string& target) {
+    pugi::xml_document xml;
+    pugi::xml_node relationships = ooxml::start_part(xml, "Relationships");
+    set(relationships, "xmlns", ooxml::kPackageRelationships);
+    relationship(relationships, id, kOfficeRelationship + type, target);
     return ooxml::serialize(xml);
 }
 

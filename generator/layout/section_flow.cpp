@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "layout/chart_layout.h"
 #include "layout/stack.h"
 
 namespace docgen {
@@ -35,6 +36,8 @@ void SectionFlow::measure(const std::vector<Block>& blocks) {
             for (const ListItem& item : list->items) measure(item.blocks);
         } else if (const auto* table = std::get_if<Table>(&block)) {
             items_.push_back(std::make_unique<TableLayout>(*table, cursor_.left(), cursor_.width(), cursor_.capacity(), breaker_));
+        } else if (const auto* chart = std::get_if<Chart>(&block)) {
+            items_.push_back(chart);
         } else {
             items_.push_back(PageBreak{});
         }
@@ -50,6 +53,7 @@ double SectionFlow::start_height(size_t index) const {
         return props.space_before + lines_height(measured->lines, 0, lines_kept(props, measured->lines.size()));
     }
     if (const auto* table = std::get_if<std::unique_ptr<TableLayout>>(&items_[index])) return (*table)->start_height();
+    if (const auto* chart = std::get_if<const Chart*>(&items_[index])) return chart_height(**chart);
     return 0;
 }
 
@@ -68,10 +72,20 @@ void SectionFlow::run() {
             place_paragraph(*measured, index);
         } else if (auto* table = std::get_if<std::unique_ptr<TableLayout>>(&items_[index])) {
             (*table)->place(cursor_);
+        } else if (auto* chart = std::get_if<const Chart*>(&items_[index])) {
+            place_chart(**chart);
         } else if (!cursor_.at_top()) {
             cursor_.new_page();
         }
     }
+}
+
+// A chart is never split: it goes whole on this page or the next.
+void SectionFlow::place_chart(const Chart& chart) {
+    const double height = chart_height(chart);
+    if (height > cursor_.remaining() + kEpsilon && !cursor_.at_top()) cursor_.new_page();
+    draw_chart(cursor_.page(), chart, cursor_.left(), cursor_.y(), cursor_.width(), breaker_);
+    cursor_.advance(height);
 }
 
 void SectionFlow::place_paragraph(const MeasuredParagraph& measured, size_t index) {

@@ -24,12 +24,13 @@ private:
         const Paragraph* paragraph;
         std::vector<Line> lines;
     };
-    using Item = std::variant<MeasuredParagraph, std::unique_ptr<TableLayout>, PageBreak>;
+    using Item = std::variant<MeasuredParagraph, std::unique_ptr<TableLayout>, PageBreak, const Chart*>;
 
     void measure(const std::vector<Block>& blocks);
     double start_height(size_t index) const;
     double kept_height(size_t index) const;
     void place_paragraph(const MeasuredParagraph& measured, size_t index);
+    void place_chart(const Chart& chart);
 
     PageCursor& cursor_;
     LineBreaker& breaker_;

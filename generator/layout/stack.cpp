@@ -24,6 +24,8 @@ void collect(const std::vector<Block>& blocks, std::vector<const Paragraph*>& ou
             for (const ListItem& item : list->items) collect(item.blocks, out, where);
         } else if (std::holds_alternative<Table>(block)) {
             throw InputError(std::string("a table inside ") + where + " is not supported");
+        } else if (std::holds_alternative<Chart>(block)) {
+            throw InputError(std::string("a chart inside ") + where + " is not supported");
         }
     }
 }

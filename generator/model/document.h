@@ -121,7 +121,31 @@ struct Table {
 
 struct PageBreak {};
 
-struct Block : std::variant<Paragraph, List, Table, PageBreak> {
+// A bar chart drawn from data: vector graphics in the PDF, a native chart
+// (with its data) in the DOCX.
+struct ChartSeries {
+    std::string name;
+    std::vector<double> values;  // one per category
+    std::string color;           // "4F81BD"; empty: the palette's colour for its place
+};
+
+struct Chart {
+    bool stacked = false;     // series stacked on each other, or side by side
+    bool horizontal = false;  // bars grow to the right, categories down the left side
+    std::string title;
+    std::string value_title;  // what the values count: "школ", "%"
+    std::vector<std::string> categories;
+    std::vector<ChartSeries> series;
+    double width_fraction = 1.0;  // of the text width
+    double height = mm(90);
+    double space_before = 0;
+    double space_after = 0;
+};
+
+// The colour of a series without its own: a palette that stays apart when printed in grey.
+const char* default_series_color(size_t index);
+
+struct Block : std::variant<Paragraph, List, Table, PageBreak, Chart> {
     using variant::variant;
 };
 

@@ -120,19 +120,36 @@ std::map<const FontFace*, HPDF_Font> embed_fonts(PdfDocument& pdf, const std::ve
     return fonts;
 }
 
+void paint_fills(HPDF_Page canvas, const Page& page) {
+    for (const FillMark& fill : page.fills) {
+        HPDF_Page_SetRGBFill(canvas, static_cast<HPDF_REAL>(fill.color.red), static_cast<HPDF_REAL>(fill.color.green),
+                             static_cast<HPDF_REAL>(fill.color.blue));
+        HPDF_Page_Rectangle(canvas, static_cast<HPDF_REAL>(fill.x), static_cast<HPDF_REAL>(page.height - fill.y - fill.height),
+                            static_cast<HPDF_REAL>(fill.width), static_cast<HPDF_REAL>(fill.height));
+        HPDF_Page_Fill(canvas);
+    }
+    if (!page.fills.empty()) HPDF_Page_SetRGBFill(canvas, 0, 0, 0);
+}
+
 void paint_rules(HPDF_Page canvas, const Page& page) {
     if (page.rules.empty()) return;
     // Square caps close the corners where cell borders meet.
     HPDF_Page_SetLineCap(canvas, HPDF_PROJECTING_SCUARE_END);
     double width = -1;
+    Color color;
+    bool drawing = false;
     for (const RuleMark& rule : page.rules) {
-        if (rule.width != width) {
-            if (width >= 0) HPDF_Page_Stroke(canvas);
+        if (rule.width != width || !(rule.color == color)) {
+            if (drawing) HPDF_Page_Stroke(canvas);
             width = rule.width;
+            color = rule.color;
             HPDF_Page_SetLineWidth(canvas, static_cast<HPDF_REAL>(width));
+            HPDF_Page_SetRGBStroke(canvas, static_cast<HPDF_REAL>(color.red), static_cast<HPDF_REAL>(color.green),
+                                   static_cast<HPDF_REAL>(color.blue));
         }
         HPDF_Page_MoveTo(canvas, static_cast<HPDF_REAL>(rule.x1), static_cast<HPDF_REAL>(page.height - rule.y1));
         HPDF_Page_LineTo(canvas, static_cast<HPDF_REAL>(rule.x2), static_cast<HPDF_REAL>(page.height - rule.y2));
+        drawing = true;
     }
     HPDF_Page_Stroke(canvas);
 }
@@ -143,11 +160,17 @@ void paint_texts(HPDF_Page canvas, const Page& page, const std::map<const FontFa
     const FontFace* face = nullptr;
     double size = 0;
     double spacing = 0;
+    Color color;
     for (const TextMark& mark : page.texts) {
         if (mark.face != face || mark.size != size) {
             face = mark.face;
             size = mark.size;
             HPDF_Page_SetFontAndSize(canvas, fonts.at(face), static_cast<HPDF_REAL>(size));
+        }
+        if (!(mark.color == color)) {
+            color = mark.color;
+            HPDF_Page_SetRGBFill(canvas, static_cast<HPDF_REAL>(color.red), static_cast<HPDF_REAL>(color.green),
+                                 static_cast<HPDF_REAL>(color.blue));
         }
         if (mark.letter_spacing != spacing) {
             spacing = mark.letter_spacing;
@@ -206,6 +229,7 @@ std::string write_pdf(const std::vector<Page>& pages, const Metadata& metadata) 
         HPDF_Page canvas = HPDF_AddPage(pdf.get());
         HPDF_Page_SetWidth(canvas, static_cast<HPDF_REAL>(page.width));
         HPDF_Page_SetHeight(canvas, static_cast<HPDF_REAL>(page.height));
+        paint_fills(canvas, page);
         paint_rules(canvas, page);
         paint_texts(canvas, page, fonts);
     }

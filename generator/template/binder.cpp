@@ -16,7 +16,7 @@ constexpr int kMaxFragmentDepth = 50;
 bool is_block_element(const TemplateNode& node) {
     return node.kind == TemplateNode::Kind::Element &&
            (node.name == "p" || node.name == "list" || node.name == "table" || node.name == "rich" ||
-            node.name == "page-break");
+            node.name == "page-break" || node.name == "chart");
 }
 
 bool is_control_element(const TemplateNode& node) {
@@ -284,6 +284,8 @@ void Binder::blocks(const TemplateNode& parent, std::vector<Block>& out, const s
             rich(child, out, default_style);
         } else if (child.name == "page-break") {
             out.push_back(PageBreak{});
+        } else if (child.name == "chart") {
+            out.push_back(chart(child));
         } else {
             fail(child, "<" + child.name + "> is not allowed among blocks; use it inside a <p>");
         }

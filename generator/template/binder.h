@@ -55,6 +55,7 @@ private:
     List list(const TemplateNode& node, const std::string& default_style);
     void rich(const TemplateNode& node, std::vector<Block>& out, const std::string& default_style);
 
+    Chart chart(const TemplateNode& node);
     Table table(const TemplateNode& node);
     Table bind_table(const TemplateNode& node);
     Row row(const TemplateNode& node, RowRole role, const std::string& cell_style, size_t columns);

@@ -1,5 +1,7 @@
 #include "txt/txt_writer.h"
 
+#include <cstdio>
+
 namespace docgen {
 
 namespace {
@@ -16,6 +18,16 @@ std::string paragraph_text(const Paragraph& paragraph) {
             out += text[i];
         }
     }
+    return out;
+}
+
+// 12 → "12", 9.5 → "9,5".
+std::string number_text(double value) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%g", value);
+    std::string out = text;
+    for (char& c : out)
+        if (c == '.') c = ',';
     return out;
 }
 
@@ -40,6 +52,14 @@ void collect_lines(const std::vector<Block>& blocks, std::vector<std::string>& l
                     cells.push_back(joined(cell_lines, " / "));
                 }
                 lines.push_back(joined(cells, " | "));
+            }
+        } else if (const auto* chart = std::get_if<Chart>(&block)) {
+            lines.push_back("[диаграмма] " + chart->title);
+            for (size_t c = 0; c < chart->categories.size(); ++c) {
+                std::vector<std::string> values;
+                for (const ChartSeries& series : chart->series)
+                    values.push_back(series.name + " " + number_text(c < series.values.size() ? series.values[c] : 0));
+                lines.push_back(chart->categories[c] + ": " + joined(values, "; "));
             }
         } else {
             lines.push_back("--- page break ---");

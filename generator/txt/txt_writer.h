@@ -10,7 +10,8 @@
 namespace docgen {
 
 // No-break spaces print as ordinary spaces; a section after the first
-// starts with a line "--- section ---", a page break is "--- page break ---".
+// starts with a line "--- section ---", a page break is "--- page break ---",
+// a chart "[диаграмма] title" and a line per category with each series' value.
 std::string write_txt(const Document& document);
 
 }  // namespace docgen
