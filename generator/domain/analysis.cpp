@@ -25,9 +25,15 @@ json cluster_json(const Rules& rules, const std::string& code) {
     return {{"code", code}, {"name", info ? info->name : code}};
 }
 
+// Counts print as whole numbers; sums of pupils stay whole too.
+json amount(double value) {
+    if (value == std::floor(value) && std::fabs(value) < 9e15) return static_cast<long long>(value);
+    return value;
+}
+
 json share_json(const Share& share) {
     if (!share.computable()) return nullptr;
-    return {{"value", rounded(share.value())}, {"n", share.n}, {"s", share.s}};
+    return {{"value", rounded(share.value())}, {"n", amount(share.n)}, {"s", amount(share.s)}};
 }
 
 json indicators_part(const IndicatorReport& report) {
@@ -174,6 +180,18 @@ private:
         return clusters;
     }
 
+    // The same as objects keyed by cluster code, for sorting and picking:
+    // municipality.cluster_shares.ШНРО.
+    static void keyed_clusters(json& owner) {
+        json counts = json::object(), shares = json::object();
+        for (const json& cluster : owner["clusters"]) {
+            counts[cluster["code"].get<std::string>()] = cluster["count"];
+            shares[cluster["code"].get<std::string>()] = cluster["share"];
+        }
+        owner["cluster_counts"] = counts;
+        owner["cluster_shares"] = shares;
+    }
+
     std::vector<const ClassifiedSchool*> schools_of(size_t municipality) const {
         std::vector<const ClassifiedSchool*> result;
         for (const ClassifiedSchool& school : analysis_.schools)
@@ -209,6 +227,7 @@ private:
         region["year"] = analysis_.data.year;
         region["previous_year"] = analysis_.data.year - 1;
         region["clusters"] = clusters_json(schools, nullptr);
+        keyed_clusters(region);
         // For charts: each cluster's count in every municipality, in the municipalities' order.
         json names = json::array();
         for (const Municipality& municipality : analysis_.data.municipalities) names.push_back(municipality.name);
@@ -239,6 +258,7 @@ private:
         result["genitive"] = municipality.genitive;
         result["kind"] = municipality.kind;
         result["clusters"] = clusters_json(schools, &region_clusters_);
+        keyed_clusters(result);
         json list = json::array(), low = json::array(), risk = json::array();
         for (const ClassifiedSchool* school : schools) {
             const json& item = all_school_json[school->school->index];

@@ -48,7 +48,7 @@ Binder::Binder(const CompiledTemplate& compiled, const json& data) : compiled_(c
 // ---------------------------------------------------------------- evaluation
 
 void Binder::fail(const TemplateNode& node, const std::string& message) const {
-    throw InputError(location_prefix(compiled_.source_name, node.line) + message);
+    throw InputError(location_prefix(compiled_.sources[static_cast<size_t>(node.source)], node.line) + message);
 }
 
 Value Binder::evaluate(const Expression& expression, const TemplateNode& at, bool lenient) const {
@@ -72,7 +72,7 @@ std::string Binder::text_of(const TextTemplate& text, const TemplateNode& at) co
             const Value value = part.expression->evaluate(scope_);
             out += to_text(value.get(), value.path);
         } catch (const ExpressionError& error) {
-            throw InputError(location_prefix(compiled_.source_name, at.line + part.line_offset) + "in '{{" +
+            throw InputError(location_prefix(compiled_.sources[static_cast<size_t>(at.source)], at.line + part.line_offset) + "in '{{" +
                              part.expression->source() + "}}': " + error.what());
         }
     }

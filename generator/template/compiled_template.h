@@ -34,6 +34,7 @@ struct TemplateNode {
     Kind kind = Kind::Element;
     std::string name;
     int line = 0;
+    int source = 0;  // the file it comes from: an index into CompiledTemplate::sources
     std::vector<std::pair<std::string, TextTemplate>> attributes;
     std::optional<Expression> expression;  // test / in / value of control elements
     TextTemplate text;                     // of a text node
@@ -44,8 +45,9 @@ struct TemplateNode {
 };
 
 struct CompiledTemplate {
-    std::string source_name;
-    std::string input_format;  // <document input="…">
+    std::string source_name;           // the template's own file
+    std::vector<std::string> sources;  // it and the libraries it includes
+    std::string input_format;          // <document input="…">
     TemplateNode root;  // <document>
     std::vector<NamedStyle> styles;
     std::map<std::string, const TemplateNode*> fragments;

@@ -398,6 +398,11 @@ private:
         if (op == "!=") return Value::computed(a != b);
         // In a condition, missing data makes a comparison or sum false, not an error.
         if (lenient_ && (a.is_null() || b.is_null())) return Value::computed(false);
+        if (op == "+" && a.is_array() && b.is_array()) {
+            json joined = a;
+            joined.insert(joined.end(), b.begin(), b.end());
+            return Value::computed(std::move(joined));
+        }
         if (op == "+" && (a.is_string() || b.is_string()))
             return Value::computed(to_text(a, left.path) + to_text(b, right.path));
         if (op == "<" || op == ">" || op == "<=" || op == ">=") {

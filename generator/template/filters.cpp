@@ -100,16 +100,31 @@ const json* field(const json& element, const std::string& key) {
     return value;
 }
 
-// The elements of a list whose key equals a value.
+bool compare(const json& a, const std::string& op, const json& b) {
+    if (op == "==") return a == b;
+    if (op == "!=") return a != b;
+    if (a.is_null() || b.is_null()) return false;
+    if (op == "<") return a < b;
+    if (op == "<=") return a <= b;
+    if (op == ">") return a > b;
+    return a >= b;
+}
+
+// The elements of a list whose key equals a value: where('key', value), or
+// compares with it: where('key', '>', 0).
 json matching(const Call& c) {
-    c.expect_arguments(2, 2);
+    c.expect_arguments(2, 3);
     const json& list = c.input.get();
     if (!list.is_array()) c.fail("needs a list, got " + Call::describe(list));
     const std::string key = c.text_argument(0);
+    const std::string op = c.arguments.size() == 3 ? c.text_argument(1) : "==";
+    if (op != "==" && op != "!=" && op != "<" && op != "<=" && op != ">" && op != ">=")
+        c.fail("the comparison must be ==, !=, <, <=, > or >=, not \"" + op + "\"");
+    const json& wanted = c.arguments.back().get();
     json found = json::array();
     for (const json& element : list) {
         const json* value = field(element, key);
-        if (value && *value == c.arguments[1].get()) found.push_back(element);
+        if (value && compare(*value, op, wanted)) found.push_back(element);
     }
     return found;
 }
@@ -127,6 +142,13 @@ const std::map<std::string, Filter>& registry() {
         {"percent", [](const Call& c) -> json {
              c.expect_arguments(0, 1);
              return russian::percent(c.number(), c.optional_int_argument(0));
+         }},
+        {"signed", [](const Call& c) -> json {
+             c.expect_arguments(0, 1);
+             const double value = c.number();
+             const std::string text = russian::number(value, c.optional_int_argument(0));
+             const bool zero = text.find_first_not_of("0,") == std::string::npos;
+             return (value > 0 && !zero ? "+" : "") + text;
          }},
         {"plural", [](const Call& c) -> json {
              return russian::number(c.number()) + utf8::kNoBreakSpaceUtf8 + plural_noun(c);
@@ -166,7 +188,7 @@ const std::map<std::string, Filter>& registry() {
         {"find", [](const Call& c) -> json {
              json found = matching(c);
              if (found.empty())
-                 c.fail("no element has " + c.text_argument(0) + " = " + c.arguments[1].get().dump());
+                 c.fail("no element has " + c.text_argument(0) + " = " + c.arguments.back().get().dump());
              return found.front();
          }},
         {"map", [](const Call& c) -> json {
@@ -198,6 +220,38 @@ const std::map<std::string, Filter>& registry() {
              const json& v = c.input.get();
              if (v.is_number_integer()) return std::llabs(v.get<long long>());
              return std::fabs(c.number());
+         }},
+        {"sort", [](const Call& c) -> json {
+             c.expect_arguments(0, 1);
+             const json& list = c.input.get();
+             if (!list.is_array()) c.fail("needs a list, got " + Call::describe(list));
+             json sorted = list;
+             const std::string key = c.arguments.empty() ? "" : c.text_argument(0);
+             const auto value_of = [&](const json& element) -> const json& {
+                 static const json null_value;
+                 if (key.empty()) return element;
+                 const json* value = field(element, key);
+                 return value ? *value : null_value;
+             };
+             // Stable: equal keys keep the data's order.
+             std::stable_sort(sorted.begin(), sorted.end(),
+                              [&](const json& a, const json& b) { return value_of(a) < value_of(b); });
+             return sorted;
+         }},
+        {"reverse", [](const Call& c) -> json {
+             c.expect_arguments(0, 0);
+             const json& list = c.input.get();
+             if (!list.is_array()) c.fail("needs a list, got " + Call::describe(list));
+             json reversed = list;
+             std::reverse(reversed.begin(), reversed.end());
+             return reversed;
+         }},
+        {"take", [](const Call& c) -> json {
+             c.expect_arguments(1, 1);
+             const json& list = c.input.get();
+             if (!list.is_array()) c.fail("needs a list, got " + Call::describe(list));
+             const auto count = static_cast<size_t>(std::max(0, c.optional_int_argument(0).value_or(0)));
+             return json(list.begin(), list.begin() + static_cast<long>(std::min(count, list.size())));
          }},
         {"first", [](const Call& c) -> json {
              c.expect_arguments(0, 0);

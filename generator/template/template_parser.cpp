@@ -3,6 +3,8 @@
 #include <pugixml.hpp>
 
 #include <algorithm>
+#include <filesystem>
+#include <memory>
 #include <set>
 
 #include "common/error.h"
@@ -121,33 +123,39 @@ const std::map<std::string, ElementRule>& language() {
         {"else", {{}}},
         {"let", {{"name", "value"}, false, "value"}},
         {"use", {{"fragment"}}},
+        {"include", {{"href"}}},
     };
     return rules;
 }
 
+// One XML file of a template: the template itself or a library it includes.
+struct SourceFile {
+    std::string name;
+    std::string xml;
+    std::vector<size_t> line_starts;
+    pugi::xml_document document;  // parsed from a copy of `xml`; offsets index into `xml`
+
+    SourceFile(std::string file_name, std::string text) : name(std::move(file_name)), xml(std::move(text)) {
+        line_starts.push_back(0);
+        for (size_t i = 0; i < xml.size(); ++i)
+            if (xml[i] == '\n') line_starts.push_back(i + 1);
+    }
+};
+
+constexpr int kMaxIncludeDepth = 8;
+
 class Loader {
 public:
-    Loader(const std::string& xml, const std::string& source_name) : xml_(xml), source_(source_name) {
-        line_starts_.push_back(0);
-        for (size_t i = 0; i < xml.size(); ++i)
-            if (xml[i] == '\n') line_starts_.push_back(i + 1);
-    }
+    Loader(const std::string& xml, const std::string& source_name) { add_source(source_name, xml); }
 
     std::shared_ptr<CompiledTemplate> load() {
-        pugi::xml_document document;
-        const auto flags = pugi::parse_default | pugi::parse_ws_pcdata;
-        const pugi::xml_parse_result result = document.load_buffer(xml_.data(), xml_.size(), flags);
-        if (!result) {
-            const TextPosition position = position_of_offset(xml_, static_cast<size_t>(result.offset));
-            throw InputError(location_prefix(source_, position.line, position.column) + "XML error: " +
-                             result.description());
-        }
-        const pugi::xml_node root = document.document_element();
+        const pugi::xml_node root = parse(0);
         if (std::string(root.name()) != "document")
             fail(root, "the template's root element must be <document>, not <" + std::string(root.name()) + ">");
         auto compiled = std::make_shared<CompiledTemplate>();
-        compiled->source_name = source_;
         compiled->root = convert(root);
+        for (const auto& source : sources_) compiled->sources.push_back(source->name);
+        compiled->source_name = compiled->sources.front();
         compiled->input_format = literal_attribute(compiled->root, "input");
         if (!compiled->input_format.empty() && compiled->input_format != "cluster-results")
             fail(compiled->root, "input must be \"cluster-results\" or absent, not \"" + compiled->input_format + "\"");
@@ -157,21 +165,69 @@ public:
     }
 
 private:
+    int add_source(const std::string& name, std::string xml) {
+        sources_.push_back(std::make_unique<SourceFile>(name, std::move(xml)));
+        return static_cast<int>(sources_.size()) - 1;
+    }
+
+    pugi::xml_node parse(int source) {
+        SourceFile& file = *sources_[static_cast<size_t>(source)];
+        const auto flags = pugi::parse_default | pugi::parse_ws_pcdata;
+        const pugi::xml_parse_result result = file.document.load_buffer(file.xml.data(), file.xml.size(), flags);
+        if (!result) {
+            const TextPosition position = position_of_offset(file.xml, static_cast<size_t>(result.offset));
+            throw InputError(location_prefix(file.name, position.line, position.column) + "XML error: " +
+                             result.description());
+        }
+        return file.document.document_element();
+    }
+
     int line_of(const pugi::xml_node& node) const {
+        const auto& starts = sources_[static_cast<size_t>(current_)]->line_starts;
         const auto offset = static_cast<size_t>(std::max<ptrdiff_t>(node.offset_debug(), 0));
-        return static_cast<int>(std::upper_bound(line_starts_.begin(), line_starts_.end(), offset) -
-                                line_starts_.begin());
+        return static_cast<int>(std::upper_bound(starts.begin(), starts.end(), offset) - starts.begin());
     }
     [[noreturn]] void fail(const pugi::xml_node& node, const std::string& message) const {
-        throw InputError(location_prefix(source_, line_of(node)) + message);
+        throw InputError(location_prefix(sources_[static_cast<size_t>(current_)]->name, line_of(node)) + message);
     }
     [[noreturn]] void fail(const TemplateNode& node, const std::string& message) const {
-        throw InputError(location_prefix(source_, node.line) + message);
+        throw InputError(location_prefix(sources_[static_cast<size_t>(node.source)]->name, node.line) + message);
+    }
+
+    // <include href="…"/> among a document's children: the library's styles
+    // and fragments take its place. The path is relative to the including file.
+    void include(const pugi::xml_node& xml, std::vector<TemplateNode>& siblings) {
+        const std::string href = xml.attribute("href").value();
+        if (href.empty()) fail(xml, "<include> needs href=\"file\"");
+        if (++depth_ > kMaxIncludeDepth) fail(xml, "includes nest too deep (an include of itself?)");
+        const auto base = std::filesystem::path(sources_[static_cast<size_t>(current_)]->name).parent_path();
+        const std::string path = (base / href).string();
+        std::string text;
+        try {
+            text = read_file(path, "included template");
+        } catch (const InputError& error) {
+            fail(xml, error.what());
+        }
+        const int previous = current_;
+        current_ = add_source(path, std::move(text));
+        const pugi::xml_node root = parse(current_);
+        if (std::string(root.name()) != "library")
+            fail(root, "an included file's root element must be <library>, not <" + std::string(root.name()) + ">");
+        for (const pugi::xml_node& child : root.children()) {
+            if (child.type() != pugi::node_element) continue;
+            const std::string name = child.name();
+            if (name == "include") include(child, siblings);
+            else if (name == "styles" || name == "fragment") siblings.push_back(convert(child));
+            else fail(child, "a <library> holds <styles>, <fragment> and <include>, not <" + name + ">");
+        }
+        current_ = previous;
+        --depth_;
     }
 
     TemplateNode convert(const pugi::xml_node& xml) {
         TemplateNode node;
         node.line = line_of(xml);
+        node.source = current_;
         if (xml.type() == pugi::node_pcdata || xml.type() == pugi::node_cdata) {
             node.kind = TemplateNode::Kind::Text;
             node.text = parse_text(xml, xml.value(), xml.type() == pugi::node_pcdata);
@@ -195,7 +251,8 @@ private:
             fail(xml, "<" + node.name + "> needs the attribute '" + rule->second.expression_attribute + "'");
         for (const pugi::xml_node& child : xml.children()) {
             if (child.type() == pugi::node_comment || child.type() == pugi::node_pi) continue;
-            node.children.push_back(convert(child));
+            if (node.name == "document" && std::string(child.name()) == "include") include(child, node.children);
+            else node.children.push_back(convert(child));
         }
         return node;
     }
@@ -306,9 +363,9 @@ private:
         return params;
     }
 
-    const std::string& xml_;
-    std::string source_;
-    std::vector<size_t> line_starts_;
+    std::vector<std::unique_ptr<SourceFile>> sources_;
+    int current_ = 0;
+    int depth_ = 0;
 };
 
 }  // namespace
