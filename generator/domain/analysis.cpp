@@ -136,7 +136,7 @@ private:
                           {"lower_quartile", c.isbs_lower_quartile}}},
                 {"cluster", cluster_json(rules_, c.cluster)},
                 {"derived_cluster", cluster_json(rules_, c.derived_cluster)},
-                {"cluster_given", school.cluster_given.has_value()},
+                {"given_cluster", school.cluster_given ? cluster_json(rules_, *school.cluster_given) : json(nullptr)},
                 {"cluster_agrees", c.agrees},
                 {"rule", c.rule ? c.rule->why : ""},
                 {"previous_cluster", school.last_year.cluster ? cluster_json(rules_, *school.last_year.cluster) : json(nullptr)},
@@ -306,7 +306,7 @@ Analysis analyse(const json& input, const Rules& rules, const std::string& sourc
         else if (!c.agrees)
             analysis.notes.push_back(school_label(school) + ": the data gives the cluster " + *school.cluster_given +
                                      ", the rules give " + c.derived_cluster + " (" + std::to_string(c.markers) +
-                                     " markers, ИСБШ " + c.isbs_level + ")");
+                                     " markers, ИСБШ " + c.isbs_level + "); the documents use " + c.derived_cluster);
         if (school.isbs_level_given && *school.isbs_level_given != c.isbs_level)
             analysis.notes.push_back(school_label(school) + ": ИСБШ level given as \"" + *school.isbs_level_given +
                                      "\", the rules give \"" + c.isbs_level + "\" for " + json(school.isbs).dump());

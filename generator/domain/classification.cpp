@@ -43,7 +43,7 @@ Classification classify(const School& school, const Rules& rules) {
             break;
         }
     }
-    result.cluster = school.cluster_given.value_or(result.derived_cluster);
+    result.cluster = result.derived_cluster;
     result.agrees = !school.cluster_given || *school.cluster_given == result.derived_cluster;
     if (school.last_year.assessments) result.previous_markers = count_markers(*school.last_year.assessments, rules);
     return result;

@@ -24,8 +24,10 @@ struct Classification {
     bool isbs_lower_quartile = false;
     std::string derived_cluster;      // by the first rule the school meets
     const ClusterRule* rule = nullptr;
-    std::string cluster;              // the given one when the data has it, else the derived one
-    bool agrees = true;               // no given cluster, or the same as the derived
+    // The cluster documents use: the derived one. The methodology decides;
+    // a given cluster that differs is reported, not followed.
+    std::string cluster;
+    bool agrees = true;  // no given cluster, or the same as the derived
     std::optional<int> previous_markers;
 };
 

@@ -53,7 +53,7 @@ double SectionFlow::start_height(size_t index) const {
         return props.space_before + lines_height(measured->lines, 0, lines_kept(props, measured->lines.size()));
     }
     if (const auto* table = std::get_if<std::unique_ptr<TableLayout>>(&items_[index])) return (*table)->start_height();
-    if (const auto* chart = std::get_if<const Chart*>(&items_[index])) return chart_height(**chart);
+    if (const auto* chart = std::get_if<const Chart*>(&items_[index])) return chart_height(**chart) + start_height(index + 1);
     return 0;
 }
 
@@ -73,17 +73,20 @@ void SectionFlow::run() {
         } else if (auto* table = std::get_if<std::unique_ptr<TableLayout>>(&items_[index])) {
             (*table)->place(cursor_);
         } else if (auto* chart = std::get_if<const Chart*>(&items_[index])) {
-            place_chart(**chart);
+            place_chart(**chart, index);
         } else if (!cursor_.at_top()) {
             cursor_.new_page();
         }
     }
 }
 
-// A chart is never split: it goes whole on this page or the next.
-void SectionFlow::place_chart(const Chart& chart) {
+// A chart is never split, and stays with the paragraph after it: its caption
+// («Рисунок 1 – …») goes under it.
+void SectionFlow::place_chart(const Chart& chart, size_t index) {
     const double height = chart_height(chart);
-    if (height > cursor_.remaining() + kEpsilon && !cursor_.at_top()) cursor_.new_page();
+    const double needed = height + start_height(index + 1);
+    if (needed > cursor_.remaining() + kEpsilon && !cursor_.at_top() && needed <= cursor_.capacity()) cursor_.new_page();
+    else if (height > cursor_.remaining() + kEpsilon && !cursor_.at_top()) cursor_.new_page();
     draw_chart(cursor_.page(), chart, cursor_.left(), cursor_.y(), cursor_.width(), breaker_);
     cursor_.advance(height);
 }

@@ -30,7 +30,7 @@ private:
     double start_height(size_t index) const;
     double kept_height(size_t index) const;
     void place_paragraph(const MeasuredParagraph& measured, size_t index);
-    void place_chart(const Chart& chart);
+    void place_chart(const Chart& chart, size_t index);
 
     PageCursor& cursor_;
     LineBreaker& breaker_;

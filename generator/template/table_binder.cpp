@@ -114,6 +114,7 @@ Row Binder::row(const TemplateNode& node, RowRole role, const std::string& cell_
     } else if (kind != "body") {
         fail(node, "<row> kind must be body or section, not \"" + kind + "\"");
     }
+    row.keep_with_next = bool_attribute(node, "keep-with-next", row.keep_with_next);
     each_child(node, [&](const TemplateNode& child) {
         if (child.kind == TemplateNode::Kind::Text && child.text.is_blank()) return;
         if (!child.is_element("cell")) fail(child, "<row> holds only <cell> elements");

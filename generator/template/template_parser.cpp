@@ -111,7 +111,7 @@ const std::map<std::string, ElementRule>& language() {
            "space-after", "padding"}}},
         {"column", {{"width", "merge"}}},
         {"header", {{}}},
-        {"row", {{"kind"}}},
+        {"row", {{"kind", "keep-with-next"}}},
         {"cell", {{"colspan", "rowspan", "valign", "style"}, true}},
         {"rich", {{"value", "style", "list-style", "marker"}, false, "value"}},
         {"page-break", {{}}},
