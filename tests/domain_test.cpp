@@ -104,11 +104,12 @@ TEST(Classification, AGivenClusterThatDisagreesIsReported) {
     disagreeing["cluster"] = "ШБУ";
     const json input = region({disagreeing});
     const Analysis analysis = analyse(input, Rules::defaults(), "test.json");
-    EXPECT_EQ(analysis.schools[0].classification.cluster, "ШБУ");  // the data's decision stands
+    EXPECT_EQ(analysis.schools[0].classification.cluster, "ШсРНР");  // the methodology decides
     EXPECT_FALSE(analysis.schools[0].classification.agrees);
     ASSERT_EQ(analysis.notes.size(), 1u);
     EXPECT_EQ(analysis.notes[0],
-              "schools[0] \"Школа 1\": the data gives the cluster ШБУ, the rules give ШсРНР (2 markers, ИСБШ выше среднего)");
+              "schools[0] \"Школа 1\": the data gives the cluster ШБУ, the rules give ШсРНР (2 markers, ИСБШ выше среднего); "
+              "the documents use ШсРНР");
 }
 
 // Region: a ШНРО, a ШсРНР and a ШБУ in "a"; a ШФНСУ and a ШсРНР in "b".

@@ -130,7 +130,7 @@ int indicators(const std::vector<std::string>& args) {
     const nlohmann::json input = docgen::load_json_file(data_path);
     const docgen::domain::Rules rules =
         rules_path.empty() ? docgen::domain::Rules::defaults() : docgen::domain::Rules::load(rules_path);
-    std::cout << docgen::domain::indicators_json(docgen::domain::analyse(input, rules, data_path)).dump(2) << "\n";
+    std::cout << docgen::domain::indicators_json(docgen::domain::analyse(input, rules, data_path), rules).dump(2) << "\n";
     return 0;
 }
 

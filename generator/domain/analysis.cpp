@@ -10,11 +10,14 @@ using nlohmann::json;
 
 namespace {
 
-// Shares and dynamics are kept to two decimals: enough for "9,3 %", and the
-// same number in every document and in `docgen indicators`.
-double rounded(double value) { return std::round(value * 100) / 100; }
+// Shares are rounded as the rules say (one decimal: "9,3 %"), the same in
+// every document and in `docgen indicators`.
+double percent(double part, double whole, const Rules& rules) {
+    return whole > 0 ? rules.round_share(100.0 * part / whole) : 0;
+}
 
-double percent(double part, double whole) { return whole > 0 ? rounded(100.0 * part / whole) : 0; }
+// A task's group result keeps two decimals: 0,67.
+double two_decimals(double value) { return std::round(value * 100) / 100; }
 
 std::string school_label(const School& school) {
     return "schools[" + std::to_string(school.index) + "] \"" + school.name + "\"";
@@ -31,12 +34,12 @@ json amount(double value) {
     return value;
 }
 
-json share_json(const Share& share) {
+json share_json(const Share& share, const Rules& rules) {
     if (!share.computable()) return nullptr;
-    return {{"value", rounded(share.value())}, {"n", amount(share.n)}, {"s", amount(share.s)}};
+    return {{"value", rules.round_share(share.value())}, {"n", amount(share.n)}, {"s", amount(share.s)}};
 }
 
-json indicators_part(const IndicatorReport& report) {
+json indicators_part(const IndicatorReport& report, const Rules& rules) {
     json indicators = json::array();
     for (const IndicatorValue& value : report.indicators) {
         const IndicatorInfo& info = *value.info;
@@ -45,11 +48,11 @@ json indicators_part(const IndicatorReport& report) {
                      {"name", info.name},
                      {"unit", info.unit},
                      {"direction", info.lower_is_better ? "снижение" : "рост"},
-                     {"this_year", share_json(value.this_year)},
-                     {"last_year", share_json(value.last_year)},
+                     {"this_year", share_json(value.this_year, rules)},
+                     {"last_year", share_json(value.last_year, rules)},
                      {"this_year_note", value.this_year.computable() ? json(nullptr) : json(value.this_year.not_computable)},
                      {"last_year_note", value.last_year.computable() ? json(nullptr) : json(value.last_year.not_computable)},
-                     {"dynamics", value.dynamics ? json(rounded(*value.dynamics)) : json(nullptr)},
+                     {"dynamics", value.dynamics ? json(*value.dynamics) : json(nullptr)},
                      {"score", value.score ? json(*value.score) : json(nullptr)},
                      {"computable", value.score.has_value()}};
         indicators.push_back(std::move(item));
@@ -58,7 +61,7 @@ json indicators_part(const IndicatorReport& report) {
     for (const TaskValue& task : report.tasks) {
         tasks.push_back({{"id", task.info->id},
                          {"name", task.info->name},
-                         {"result", task.result ? json(rounded(*task.result)) : json(nullptr)},
+                         {"result", task.result ? json(two_decimals(*task.result)) : json(nullptr)},
                          {"indicators", task.indicators},
                          {"scored", task.scored}});
     }
@@ -72,7 +75,7 @@ json assessment_json(const Assessment& assessment, const Rules& rules) {
             {"title", assessment.title()},
             {"participants", assessment.participants},
             {"low", assessment.low},
-            {"share", rounded(assessment.low_share())},
+            {"share", rules.round_share(assessment.low_share())},
             {"low_result", is_low_result(assessment, rules)},
             {"objective", assessment.objective},
             {"marker", is_marker(assessment, rules)}};
@@ -171,9 +174,9 @@ private:
             json item = {{"code", info.code},
                          {"name", info.name},
                          {"count", count},
-                         {"share", percent(count, static_cast<double>(schools.size()))},
+                         {"share", percent(count, static_cast<double>(schools.size()), rules_)},
                          {"previous_count", previous},
-                         {"previous_share", percent(previous, static_cast<double>(schools.size()))}};
+                         {"previous_share", percent(previous, static_cast<double>(schools.size()), rules_)}};
             if (region_clusters) item["region_share"] = (*region_clusters)[k]["share"];
             clusters.push_back(std::move(item));
         }
@@ -205,7 +208,7 @@ private:
         return result;
     }
 
-    static json totals(const std::vector<const ClassifiedSchool*>& schools) {
+    json totals(const std::vector<const ClassifiedSchool*>& schools) const {
         int pupils = 0, rural = 0, rural_pupils = 0;
         for (const ClassifiedSchool* school : schools) {
             pupils += school->school->pupils;
@@ -215,8 +218,8 @@ private:
         return {{"schools_count", schools.size()},
                 {"pupils", pupils},
                 {"rural_schools", rural},
-                {"rural_share", percent(rural, static_cast<double>(schools.size()))},
-                {"rural_pupils_share", percent(rural_pupils, pupils)}};
+                {"rural_share", percent(rural, static_cast<double>(schools.size()), rules_)},
+                {"rural_pupils_share", percent(rural_pupils, pupils, rules_)}};
     }
 
     json region_json() {
@@ -242,7 +245,7 @@ private:
             }
             region["clusters"][k]["by_municipality"] = counts;
         }
-        const json part = indicators_part(analysis_.region);
+        const json part = indicators_part(analysis_.region, rules_);
         region["indicators"] = part["indicators"];
         region["tasks"] = part["tasks"];
         region_clusters_ = region["clusters"];
@@ -269,7 +272,7 @@ private:
         result["schools"] = list;
         result["shnro"] = low;
         result["risk"] = risk;
-        const json part = indicators_part(analysis_.municipalities[m]);
+        const json part = indicators_part(analysis_.municipalities[m], rules_);
         result["indicators"] = part["indicators"];
         result["tasks"] = part["tasks"];
         return result;
@@ -331,15 +334,15 @@ Analysis analyse(const json& input, const Rules& rules, const std::string& sourc
 
 json analysis_json(const Analysis& analysis, const Rules& rules) { return JsonBuilder(analysis, rules).build(); }
 
-json indicators_json(const Analysis& analysis) {
+json indicators_json(const Analysis& analysis, const Rules& rules) {
     json municipalities = json::array();
     for (size_t m = 0; m < analysis.data.municipalities.size(); ++m) {
-        json item = indicators_part(analysis.municipalities[m]);
+        json item = indicators_part(analysis.municipalities[m], rules);
         item["id"] = analysis.data.municipalities[m].id;
         item["name"] = analysis.data.municipalities[m].name;
         municipalities.push_back(std::move(item));
     }
-    json region = indicators_part(analysis.region);
+    json region = indicators_part(analysis.region, rules);
     region["name"] = analysis.data.region;
     region["year"] = analysis.data.year;
     return {{"region", region}, {"municipalities", municipalities}, {"notes", analysis.notes}};

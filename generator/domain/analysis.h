@@ -30,6 +30,6 @@ nlohmann::json analysis_json(const Analysis& analysis, const Rules& rules);
 
 // What `docgen indicators` prints: the indicators and task results of the
 // region and of each municipality, and the notes.
-nlohmann::json indicators_json(const Analysis& analysis);
+nlohmann::json indicators_json(const Analysis& analysis, const Rules& rules);
 
 }  // namespace docgen::domain

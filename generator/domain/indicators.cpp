@@ -259,9 +259,11 @@ IndicatorReport compute_indicators(const std::vector<const ClassifiedSchool*>& s
             value.last_year = method->second(schools, Year::Last);
         }
         if (value.this_year.computable() && value.last_year.computable()) {
-            const double dynamics = value.this_year.value() - value.last_year.value();
+            // From the shares as printed: 40,5 and 35,3 give −5,2, whatever the digits behind.
+            const double dynamics = rules.round_share(rules.round_share(value.this_year.value()) -
+                                                      rules.round_share(value.last_year.value()));
             value.dynamics = dynamics;
-            const bool positive = info.lower_is_better ? dynamics < -1e-9 : dynamics > 1e-9;
+            const bool positive = info.lower_is_better ? dynamics < 0 : dynamics > 0;
             value.score = positive ? 1 : 0;
         }
         report.indicators.push_back(value);

@@ -1,5 +1,6 @@
 #include "domain/rules.h"
 
+#include <cmath>
 #include <nlohmann/json.hpp>
 
 #include "common/error.h"
@@ -51,6 +52,12 @@ const ClusterInfo* Rules::cluster(const std::string& code) const {
     return nullptr;
 }
 
+double Rules::round_share(double value) const {
+    const double scale = std::pow(10.0, share_decimals);
+    // Halves round up, as offices round; the small step absorbs binary noise (9,25 → 9,3).
+    return std::round(value * scale + (value >= 0 ? 1e-9 : -1e-9)) / scale;
+}
+
 std::string Rules::isbs_level(double value) const {
     for (const IsbsLevel& level : isbs_levels)
         if (!level.below || value < *level.below) return level.name;
@@ -62,6 +69,7 @@ Rules Rules::parse(const json& root, const std::string& source) {
     Rules rules;
     rules.low_result_share = read.number(root, "rules", "low_result_share");
     rules.unobjective_is_marker = root.value("unobjective_is_marker", true);
+    rules.share_decimals = root.value("share_decimals", 1);
     const json& isbs = read.member(root, "rules", "isbs");
     rules.isbs_lower_quartile = read.number(isbs, "isbs", "lower_quartile");
     for (const json& level : read.list(isbs, "isbs", "levels")) {

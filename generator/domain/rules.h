@@ -46,6 +46,10 @@ struct IndicatorInfo {
 
 struct Rules {
     double low_result_share = 30;  // a result is low when at least this percentage got "2"
+    // Shares are rounded to this many decimals before dynamics and scores are
+    // taken from them, so that a reference's figures add up as printed.
+    int share_decimals = 1;
+    double round_share(double value) const;
     bool unobjective_is_marker = true;
     double isbs_lower_quartile = -0.5;  // values below it are the lower quartile
     std::vector<IsbsLevel> isbs_levels;
