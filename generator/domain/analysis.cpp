@@ -262,14 +262,16 @@ private:
         result["kind"] = municipality.kind;
         result["clusters"] = clusters_json(schools, &region_clusters_);
         keyed_clusters(result);
-        json list = json::array(), low = json::array(), risk = json::array();
+        // The schools needing support in full; the others by id (schools | find('id', …)),
+        // which keeps the data small: it is bound once per document of a batch.
+        json ids = json::array(), low = json::array(), risk = json::array();
         for (const ClassifiedSchool* school : schools) {
             const json& item = all_school_json[school->school->index];
-            list.push_back(item);
+            ids.push_back(school->school->id);
             if (school->classification.cluster == "ШНРО") low.push_back(item);
             if (school->classification.cluster == "ШсРНР") risk.push_back(item);
         }
-        result["schools"] = list;
+        result["school_ids"] = ids;
         result["shnro"] = low;
         result["risk"] = risk;
         const json part = indicators_part(analysis_.municipalities[m], rules_);

@@ -5,7 +5,7 @@
 
 #include "common/error.h"
 #include "common/json_file.h"
-#include "domain/embedded.h"
+#include "common/embedded.h"
 
 namespace docgen::domain {
 

@@ -1,0 +1,169 @@
+#include "common/schema_validator.h"
+
+#include <map>
+#include <nlohmann/json.hpp>
+#include <regex>
+#include <valijson/adapters/nlohmann_json_adapter.hpp>
+#include <valijson/schema.hpp>
+#include <valijson/schema_parser.hpp>
+#include <valijson/validator.hpp>
+
+namespace docgen {
+
+using nlohmann::json;
+
+namespace {
+
+// valijson's context is ["<root>", "[schools]", "[17]", "[grade]"].
+std::vector<std::string> path_tokens(const std::vector<std::string>& context) {
+    std::vector<std::string> tokens;
+    for (const std::string& part : context)
+        if (part.size() >= 2 && part.front() == '[' && part.back() == ']') tokens.push_back(part.substr(1, part.size() - 2));
+    return tokens;
+}
+
+bool is_index(const std::string& token) {
+    return !token.empty() && token.find_first_not_of("0123456789") == std::string::npos;
+}
+
+std::string path_text(const std::vector<std::string>& tokens) {
+    std::string path;
+    for (const std::string& token : tokens) path += is_index(token) ? "[" + token + "]" : (path.empty() ? "" : ".") + token;
+    return path;
+}
+
+std::string number_text(double value) {
+    std::string text = json(value).dump();
+    if (text.size() > 2 && text.substr(text.size() - 2) == ".0") text.resize(text.size() - 2);
+    return text;
+}
+
+std::string type_words(const json& type) {
+    static const std::map<std::string, std::string> words = {
+        {"integer", "a whole number"}, {"number", "a number"}, {"string", "text"}, {"boolean", "true or false"},
+        {"object", "an object"},       {"array", "a list"},    {"null", "null"}};
+    if (type.is_string()) return words.count(type.get<std::string>()) ? words.at(type.get<std::string>()) : type.get<std::string>();
+    std::string out;
+    for (const json& one : type) out += (out.empty() ? "" : " or ") + type_words(one);
+    return out;
+}
+
+}  // namespace
+
+struct SchemaValidator::Explanation {
+    std::string key;   // a missing key, appended to the path
+    std::string text;  // "must be 4..11"
+    bool about_the_object = false;  // "unknown key 'x'": written after a colon
+};
+
+
+SchemaValidator::SchemaValidator(const char* schema_text)
+    : schema_(std::make_unique<json>(json::parse(schema_text))), compiled_(std::make_unique<valijson::Schema>()) {
+    valijson::SchemaParser parser;
+    valijson::adapters::NlohmannJsonAdapter adapter(*schema_);
+    parser.populateSchema(adapter, *compiled_);
+}
+
+SchemaValidator::~SchemaValidator() = default;
+
+const json* SchemaValidator::resolve(const json* schema) const {
+    while (schema && schema->is_object() && schema->contains("$ref")) {
+        const std::string reference = schema->at("$ref").get<std::string>();  // "#/definitions/school"
+        schema = &schema_->at(json::json_pointer(reference.substr(1)));
+    }
+    return schema;
+}
+
+// The part of the schema that describes the value at the path.
+const json* SchemaValidator::subschema(const std::vector<std::string>& tokens) const {
+    const json* schema = resolve(schema_.get());
+    for (const std::string& token : tokens) {
+        if (!schema || !schema->is_object()) return nullptr;
+        if (is_index(token) && schema->contains("items")) {
+            schema = resolve(&schema->at("items"));
+        } else if (schema->contains("properties") && schema->at("properties").contains(token)) {
+            schema = resolve(&schema->at("properties").at(token));
+        } else if (schema->contains("additionalProperties") && schema->at("additionalProperties").is_object()) {
+            schema = resolve(&schema->at("additionalProperties"));
+        } else {
+            return nullptr;
+        }
+    }
+    return schema;
+}
+
+SchemaValidator::Explanation SchemaValidator::explain(const std::string& description, const json* schema) const {
+    static const std::regex missing(R"(Missing required property '(.*)'\.?)");
+    static const std::regex unknown(R"(.*constraints: '(.*)'\.?)");
+    std::smatch match;
+    if (std::regex_match(description, match, missing)) return {match[1].str(), "is missing"};
+    if (std::regex_match(description, match, unknown)) return {"", "unknown key '" + match[1].str() + "'", true};
+    if (schema) {
+        if (description.find("less than") != std::string::npos || description.find("greater than") != std::string::npos) {
+            const bool low = schema->contains("minimum"), high = schema->contains("maximum");
+            if (low && high)
+                return {"", "must be " + number_text(schema->at("minimum").get<double>()) + ".." +
+                                number_text(schema->at("maximum").get<double>())};
+            if (low) return {"", "must be at least " + number_text(schema->at("minimum").get<double>())};
+            if (high) return {"", "must be at most " + number_text(schema->at("maximum").get<double>())};
+        }
+        if (description.find("'type' constraint") != std::string::npos && schema->contains("type"))
+            return {"", "must be " + type_words(schema->at("type"))};
+        if (description.find("enum") != std::string::npos && schema->contains("enum")) {
+            std::string values;
+            for (const json& value : schema->at("enum")) values += (values.empty() ? "" : ", ") + value.get<std::string>();
+            return {"", "must be one of: " + values};
+        }
+        if (description.find("characters") != std::string::npos || description.find("elements") != std::string::npos)
+            return {"", "must not be empty"};
+        if (description.find("regex") != std::string::npos && schema->contains("pattern"))
+            return {"", "must match " + schema->at("pattern").get<std::string>()};
+    }
+    return {"", description, true};
+}
+
+std::vector<std::string> SchemaValidator::problems(const json& input, const RecordNamer& name_record) const {
+    valijson::Validator validator;
+    valijson::ValidationResults results;
+    valijson::adapters::NlohmannJsonAdapter adapter(input);
+    validator.validate(*compiled_, adapter, &results);
+    std::vector<std::string> problems;
+    valijson::ValidationResults::Error error;
+    while (results.popError(error)) {
+        // valijson also reports every enclosing object and list as failing: keep the causes.
+        if (error.description.rfind("Failed to validate", 0) == 0) continue;
+        auto tokens = path_tokens(error.context);
+        const Explanation explanation = explain(error.description, subschema(tokens));
+        if (!explanation.key.empty()) tokens.push_back(explanation.key);
+        std::string subject;
+        const std::string prefix = name_record(path_text(tokens), subject);
+        std::string message = prefix.empty() && subject.empty() ? "the data" : prefix + subject;
+        if (subject.empty() && !prefix.empty()) message.resize(message.size() - 2);  // "schools[1] "B"" alone
+        message += (explanation.about_the_object ? ": " : " ") + explanation.text;
+        problems.push_back(message);
+    }
+    return problems;
+}
+
+std::string named_record(const json& input, const std::vector<std::string>& lists, const std::string& path,
+                         std::string& rest) {
+    for (const std::string& list : lists) {
+        const std::regex record("^" + list + R"(\[(\d+)\](.*)$)");
+        std::smatch match;
+        if (!std::regex_match(path, match, record)) continue;
+        const size_t index = std::stoul(match[1].str());
+        rest = match[2].str();
+        if (!rest.empty() && rest.front() == '.') rest.erase(0, 1);
+        std::string name;
+        if (input.contains(list) && input.at(list).is_array() && index < input.at(list).size()) {
+            const json& item = input.at(list).at(index);
+            if (item.is_object() && item.contains("name") && item.at("name").is_string())
+                name = item.at("name").get<std::string>();
+        }
+        return list + "[" + std::to_string(index) + "]" + (name.empty() ? "" : " \"" + name + "\"") + ": ";
+    }
+    rest = path;
+    return "";
+}
+
+}  // namespace docgen
