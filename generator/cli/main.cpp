@@ -1,7 +1,11 @@
 // docgen: renders official documents from a template and JSON data.
 // Exit status: 0 success, 1 bad input (the message says what and where),
 // 2 wrong usage.
+#include <unistd.h>
+
+#include <cstdio>
 #include <cstring>
+#include <deque>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -10,6 +14,8 @@
 #include <nlohmann/json.hpp>
 
 #include "common/json_file.h"
+#include "batch/batch.h"
+#include "batch/manifest.h"
 #include "domain/analysis.h"
 #include "render/input.h"
 #include "render/render.h"
@@ -26,6 +32,8 @@ const char* const kHelp = R"help(docgen — Russian official documents from temp
 Usage:
   docgen render TEMPLATE DATA -o OUTPUT [-o OUTPUT ...] [options]
   docgen indicators DATA [--rules FILE]
+  docgen batch BATCH [-j N] [--force] [--only ID] [--shard K/N] [--output DIR]
+  docgen merge-manifests DIR
   docgen --help
 
 Commands:
@@ -36,6 +44,18 @@ Commands:
   indicators
             Validate cluster results, classify the schools and print the
             Concept's indicators of the region and each municipality as JSON.
+  batch     Render every document a batch file describes (docs/batch.md) on
+            several threads; write manifest.json beside them and skip
+            outputs whose inputs have not changed.
+              -j N          threads (default: one per core)
+              --force       render even what is up to date
+              --only ID     only the documents of this element (a school, a
+                            municipality and its schools), by id or name
+              --shard K/N   only the K-th of N equal parts (for job arrays);
+                            its manifest is manifest.shard-K-of-N.json
+              --output DIR  the output folder instead of the batch file's
+  merge-manifests
+            Merge the manifest.shard-*.json of a sharded run into manifest.json.
 
 Options:
   -o, --output FILE     an output file; may repeat
@@ -49,7 +69,7 @@ Options:
                         (default: the built-in rules/concept-2022.json)
   -h, --help            this text
 
-Exit status: 0 success, 1 bad input, 2 wrong usage.
+Exit status: 0 success, 1 bad input or a document that failed, 2 wrong usage.
 The template language: docs/templates.md.
 )help";
 
@@ -61,7 +81,7 @@ struct RenderArguments {
     std::string template_path;
     std::string data_path;
     std::vector<std::string> outputs;
-    docgen::Template::Bindings bindings;
+    std::vector<std::pair<std::string, std::string>> bindings;  // --let NAME=EXPRESSION
     std::string rules;
     docgen::ResourceOptions resources;
 };
@@ -106,7 +126,13 @@ int render(const RenderArguments& args) {
     const docgen::Template document_template = docgen::Template::load(args.template_path);
     const nlohmann::json data = docgen::prepare_data(document_template, docgen::load_json_file(args.data_path),
                                                      args.data_path, args.rules);
-    const docgen::Document document = document_template.render(data, args.bindings);
+    std::deque<nlohmann::json> values;  // a deque: the variables point into it
+    std::vector<docgen::Variable> variables;
+    for (const auto& [name, expression] : args.bindings) {
+        values.push_back(docgen::evaluate_expression(expression, data, variables));
+        variables.push_back({name, &values.back(), name});
+    }
+    const docgen::Document document = document_template.render(data, variables);
     const docgen::Resources resources = docgen::Resources::load(args.resources);
     docgen::render_outputs(document, args.outputs, resources);
     return 0;
@@ -134,6 +160,62 @@ int indicators(const std::vector<std::string>& args) {
     return 0;
 }
 
+int batch_command(const std::vector<std::string>& args) {
+    docgen::batch::Options options;
+    docgen::ResourceOptions resources;
+    for (size_t i = 0; i < args.size(); ++i) {
+        const std::string& arg = args[i];
+        const auto value = [&]() -> const std::string& {
+            if (i + 1 >= args.size()) throw UsageError{arg + " needs a value"};
+            return args[++i];
+        };
+        if (arg == "-j" || arg == "--jobs") {
+            const std::string text = value();
+            if (text.empty() || text.find_first_not_of("0123456789") != std::string::npos || std::stoi(text) < 1)
+                throw UsageError{"-j needs a number of threads from 1"};
+            options.threads = std::stoi(text);
+        } else if (arg == "--force") {
+            options.force = true;
+        } else if (arg == "--only") {
+            options.only = value();
+        } else if (arg == "--shard") {
+            const std::string text = value();
+            int k = 0, n = 0;
+            char tail = 0;
+            if (std::sscanf(text.c_str(), "%d/%d%c", &k, &n, &tail) != 2 || n < 1 || k < 1 || k > n)
+                throw UsageError{"--shard needs K/N with 1 <= K <= N, not " + text};
+            options.shard = k;
+            options.shards = n;
+        } else if (arg == "--output") {
+            options.output_dir = value();
+        } else if (arg == "--fonts") {
+            resources.fonts_dir = value();
+        } else if (arg == "--hyphenation") {
+            resources.hyphenation_file = value();
+        } else if (!arg.empty() && arg[0] == '-') {
+            throw UsageError{"unknown option " + arg};
+        } else if (options.batch_file.empty()) {
+            options.batch_file = arg;
+        } else {
+            throw UsageError{"batch takes one BATCH file"};
+        }
+    }
+    if (options.batch_file.empty()) throw UsageError{"batch needs a BATCH file"};
+    options.progress_bar = isatty(fileno(stderr));
+    const docgen::Resources loaded = docgen::Resources::load(resources);
+    const docgen::batch::Summary summary = docgen::batch::run(options, loaded);
+    std::fprintf(stderr, "written %zu, failed %zu, skipped %zu, pages %zu, %.2f s; %s\n", summary.written,
+                 summary.failed, summary.skipped, summary.pages, summary.seconds, summary.manifest.c_str());
+    return summary.failed > 0 ? 1 : 0;
+}
+
+int merge_command(const std::vector<std::string>& args) {
+    if (args.size() != 1) throw UsageError{"merge-manifests needs the output folder"};
+    const size_t outputs = docgen::batch::merge_manifests(args[0]);
+    std::fprintf(stderr, "merged %zu outputs into %s/manifest.json\n", outputs, args[0].c_str());
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -146,6 +228,8 @@ int main(int argc, char** argv) {
         }
         if (args[0] == "render") return render(parse_render({args.begin() + 1, args.end()}));
         if (args[0] == "indicators") return indicators({args.begin() + 1, args.end()});
+        if (args[0] == "batch") return batch_command({args.begin() + 1, args.end()});
+        if (args[0] == "merge-manifests") return merge_command({args.begin() + 1, args.end()});
         throw UsageError{"unknown command " + args[0]};
     } catch (const UsageError& error) {
         std::cerr << "docgen: " << error.message << "\nTry 'docgen --help'.\n";

@@ -12,28 +12,54 @@
 
 namespace docgen {
 
+OutputFormat format_named(const std::string& name) {
+    if (name == "pdf") return OutputFormat::Pdf;
+    if (name == "docx") return OutputFormat::Docx;
+    if (name == "txt") return OutputFormat::Txt;
+    throw InputError("unknown output format \"" + name + "\" (use pdf, docx or txt)");
+}
+
 OutputFormat format_of(const std::string& path) {
     std::string extension = std::filesystem::path(path).extension().string();
     std::transform(extension.begin(), extension.end(), extension.begin(), ::tolower);
-    if (extension == ".pdf") return OutputFormat::Pdf;
-    if (extension == ".docx") return OutputFormat::Docx;
-    if (extension == ".txt") return OutputFormat::Txt;
+    if (extension.size() > 1) {
+        try {
+            return format_named(extension.substr(1));
+        } catch (const InputError&) {
+        }
+    }
     throw InputError(path + ": unknown output format \"" + extension + "\" (use .pdf, .docx or .txt)");
 }
 
+std::string extension_of(OutputFormat format) {
+    switch (format) {
+        case OutputFormat::Pdf: return ".pdf";
+        case OutputFormat::Docx: return ".docx";
+        case OutputFormat::Txt: return ".txt";
+    }
+    return "";
+}
+
+RenderedFile render_file(const Document& document, OutputFormat format, const Resources& resources) {
+    switch (format) {
+        case OutputFormat::Pdf: {
+            const std::vector<Page> pages = lay_out(document, resources.fonts, resources.hyphenator);
+            return {write_pdf(pages, document.metadata), static_cast<int>(pages.size())};
+        }
+        case OutputFormat::Docx: return {write_docx(document), 0};
+        case OutputFormat::Txt: return {write_txt(document), 0};
+    }
+    return {};
+}
+
 std::string render_pdf(const Document& document, const Resources& resources) {
-    return write_pdf(lay_out(document, resources.fonts, resources.hyphenator), document.metadata);
+    return render_file(document, OutputFormat::Pdf, resources).bytes;
 }
 
 void render_outputs(const Document& document, const std::vector<std::string>& outputs, const Resources& resources) {
     for (const std::string& output : outputs) format_of(output);  // refuse before writing anything
-    for (const std::string& output : outputs) {
-        switch (format_of(output)) {
-            case OutputFormat::Pdf: write_file_atomically(output, render_pdf(document, resources)); break;
-            case OutputFormat::Docx: write_file_atomically(output, write_docx(document)); break;
-            case OutputFormat::Txt: write_file_atomically(output, write_txt(document)); break;
-        }
-    }
+    for (const std::string& output : outputs)
+        write_file_atomically(output, render_file(document, format_of(output), resources).bytes);
 }
 
 }  // namespace docgen

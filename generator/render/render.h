@@ -1,4 +1,4 @@
-// The whole pipeline for one document: template + data → model → outputs.
+// The pipeline for one document: the bound model → each output format.
 #pragma once
 
 #include <string>
@@ -6,7 +6,6 @@
 
 #include "model/document.h"
 #include "render/resources.h"
-#include "template/template.h"
 
 namespace docgen {
 
@@ -14,6 +13,16 @@ enum class OutputFormat { Pdf, Docx, Txt };
 
 // The format an output path asks for by its extension; InputError otherwise.
 OutputFormat format_of(const std::string& path);
+// "pdf", "docx", "txt" → the format; InputError otherwise.
+OutputFormat format_named(const std::string& name);
+std::string extension_of(OutputFormat format);  // ".pdf"
+
+struct RenderedFile {
+    std::string bytes;
+    int pages = 0;  // of a PDF; 0 for formats that others lay out (DOCX) or that have no pages (TXT)
+};
+
+RenderedFile render_file(const Document& document, OutputFormat format, const Resources& resources);
 
 // Renders the document into each output, each written whole or not at all.
 void render_outputs(const Document& document, const std::vector<std::string>& outputs, const Resources& resources);

@@ -26,19 +26,14 @@ bool is_control_element(const TemplateNode& node) {
 
 }  // namespace
 
-Document bind_template(const CompiledTemplate& compiled, const json& data,
-                       const std::vector<std::pair<std::string, std::string>>& bindings) {
+Document bind_template(const CompiledTemplate& compiled, const json& data, const std::vector<Variable>& variables) {
     Binder binder(compiled, data);
-    for (const auto& [name, expression] : bindings) binder.bind_variable(name, expression);
+    for (const Variable& variable : variables) binder.bind_variable(variable);
     return binder.bind();
 }
 
-void Binder::bind_variable(const std::string& name, const std::string& expression) {
-    try {
-        scope_.push(name, Expression::parse(expression).evaluate(scope_));
-    } catch (const ExpressionError& error) {
-        throw InputError("--let " + name + "=" + expression + ": " + error.what());
-    }
+void Binder::bind_variable(const Variable& variable) {
+    scope_.push(variable.name, Value::of_data(*variable.value, variable.path));
 }
 
 Binder::Binder(const CompiledTemplate& compiled, const json& data) : compiled_(compiled), scope_(data) {

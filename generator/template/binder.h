@@ -13,17 +13,18 @@
 #include "model/document.h"
 #include "template/compiled_template.h"
 #include "template/expression.h"
+#include "template/template.h"
 
 namespace docgen {
 
 Document bind_template(const CompiledTemplate& compiled, const nlohmann::json& data,
-                       const std::vector<std::pair<std::string, std::string>>& bindings);
+                       const std::vector<Variable>& variables);
 
 class Binder {
 public:
     Binder(const CompiledTemplate& compiled, const nlohmann::json& data);
-    // Binds NAME to the value of an expression over the data, for the whole document.
-    void bind_variable(const std::string& name, const std::string& expression);
+    // Binds a variable for the whole document.
+    void bind_variable(const Variable& variable);
     Document bind();
 
 private:

@@ -15,6 +15,22 @@ namespace docgen {
 
 struct CompiledTemplate;
 
+// A variable bound to a value (which must outlive the rendering); `path`
+// names the value in messages ("schools[17]").
+struct Variable {
+    std::string name;
+    const nlohmann::json* value;
+    std::string path;
+};
+
+// The value of an expression over the data and variables, as --let and batch
+// files use them; InputError naming the expression when it fails.
+nlohmann::json evaluate_expression(const std::string& expression, const nlohmann::json& data,
+                                   const std::vector<Variable>& variables = {});
+
+// Text with {{ expressions }} evaluated, as batch files name their outputs.
+std::string interpolate(const std::string& text, const nlohmann::json& data, const std::vector<Variable>& variables);
+
 class Template {
 public:
     // InputError "file:line:column: ..." for bad XML, unknown elements or
@@ -22,13 +38,13 @@ public:
     static Template load(const std::string& path);
     static Template parse(const std::string& xml, const std::string& source_name);
 
-    // Variables bound before the template's own, as NAME and an expression
-    // over the data: {"school", "schools | find('id', '67101')"}.
-    using Bindings = std::vector<std::pair<std::string, std::string>>;
+    // Binds the data, with variables bound before the template's own (the
+    // school of a school's reference); InputError "template:line: ..."
+    // naming the JSON path for missing or unsuitable data.
+    Document render(const nlohmann::json& data, const std::vector<Variable>& variables = {}) const;
 
-    // Binds the data; InputError "template:line: ..." naming the JSON path for
-    // missing or unsuitable data.
-    Document render(const nlohmann::json& data, const Bindings& bindings = {}) const;
+    // The files the template was read from: itself and the libraries it includes.
+    const std::vector<std::string>& source_files() const;
 
     // What the template expects as data: "" for data bound as it is,
     // "cluster-results" for cluster results analysed before binding.

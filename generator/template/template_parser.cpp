@@ -380,8 +380,47 @@ Template Template::parse(const std::string& xml, const std::string& source_name)
 
 Template Template::load(const std::string& path) { return parse(read_file(path, "template"), path); }
 
-Document Template::render(const nlohmann::json& data, const Bindings& bindings) const {
-    return bind_template(*compiled_, data, bindings);
+Document Template::render(const nlohmann::json& data, const std::vector<Variable>& variables) const {
+    return bind_template(*compiled_, data, variables);
+}
+
+const std::vector<std::string>& Template::source_files() const { return compiled_->sources; }
+
+namespace {
+
+Scope scope_with(const nlohmann::json& data, const std::vector<Variable>& variables) {
+    Scope scope(data);
+    for (const Variable& variable : variables) scope.push(variable.name, Value::of_data(*variable.value, variable.path));
+    return scope;
+}
+
+}  // namespace
+
+nlohmann::json evaluate_expression(const std::string& expression, const nlohmann::json& data,
+                                   const std::vector<Variable>& variables) {
+    try {
+        return Expression::parse(expression).evaluate(scope_with(data, variables)).get();
+    } catch (const ExpressionError& error) {
+        throw InputError("in '" + expression + "': " + error.what());
+    }
+}
+
+std::string interpolate(const std::string& text, const nlohmann::json& data, const std::vector<Variable>& variables) {
+    const Scope scope = scope_with(data, variables);
+    std::string out;
+    try {
+        for (const auto& part : TextTemplate::parse(text, false).parts) {
+            if (!part.expression) {
+                out += part.literal;
+                continue;
+            }
+            const Value value = part.expression->evaluate(scope);
+            out += to_text(value.get(), value.path);
+        }
+    } catch (const ExpressionError& error) {
+        throw InputError("in '" + text + "': " + error.what());
+    }
+    return out;
 }
 
 const std::string& Template::input_format() const { return compiled_->input_format; }

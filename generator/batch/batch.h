@@ -1,0 +1,38 @@
+// `docgen batch`: renders a batch file's documents on several threads,
+// writing each file as it is done, skipping outputs whose inputs have not
+// changed, and recording everything in a manifest.
+#pragma once
+
+#include <cstdio>
+#include <string>
+
+#include "render/resources.h"
+
+namespace docgen::batch {
+
+struct Options {
+    std::string batch_file;
+    std::string output_dir;  // empty: the batch file's
+    int threads = 0;         // 0: one per core
+    bool force = false;      // render even what is up to date
+    std::string only;        // an element's id or name, or a municipality's
+    int shard = 1;           // the K-th …
+    int shards = 1;          // … of N parts
+    bool progress_bar = false;
+    std::FILE* messages = stderr;
+};
+
+struct Summary {
+    size_t written = 0;  // files
+    size_t failed = 0;   // documents
+    size_t skipped = 0;  // files up to date
+    size_t pages = 0;    // of the PDFs written
+    double seconds = 0;
+    std::string manifest;
+};
+
+// InputError for a bad batch file or data; a document that fails is counted,
+// reported with its element and reason, and does not stop the others.
+Summary run(const Options& options, const Resources& resources);
+
+}  // namespace docgen::batch

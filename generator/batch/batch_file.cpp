@@ -1,0 +1,59 @@
+#include "batch/batch_file.h"
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "common/embedded.h"
+#include "common/error.h"
+#include "common/json_file.h"
+#include "common/schema_validator.h"
+
+namespace docgen::batch {
+
+using nlohmann::json;
+
+namespace {
+
+std::vector<OutputFormat> formats_of(const json& list) {
+    std::vector<OutputFormat> formats;
+    for (const json& name : list) formats.push_back(format_named(name.get<std::string>()));
+    return formats;
+}
+
+}  // namespace
+
+BatchFile BatchFile::load(const std::string& path) {
+    const json file = load_json_file(path);
+    static const SchemaValidator validator(embedded_batch_schema());
+    const auto problems = validator.problems(file, [&](const std::string& at, std::string& rest) {
+        return named_record(file, {"jobs"}, at, rest);
+    });
+    if (!problems.empty()) {
+        std::string message = path + ": the batch file does not follow schemas/batch.schema.json:";
+        for (const std::string& problem : problems) message += "\n  " + problem;
+        throw InputError(message);
+    }
+    const std::filesystem::path folder = std::filesystem::path(path).parent_path();
+    const auto resolve = [&](const std::string& relative) { return (folder / relative).lexically_normal().string(); };
+    BatchFile batch;
+    batch.path = path;
+    batch.data_path = resolve(file["data"]);
+    if (file.contains("rules")) batch.rules_path = resolve(file["rules"]);
+    batch.output_dir = resolve(file.value("output", "out"));
+    const std::vector<OutputFormat> formats = formats_of(file.value("formats", json::array({"pdf", "docx"})));
+    for (const json& item : file["jobs"]) {
+        Job job;
+        job.name = item["name"];
+        job.template_path = resolve(item["template"]);
+        job.each = item.value("each", "");
+        job.in = item.value("in", "");
+        job.output = item["output"];
+        job.formats = item.contains("formats") ? formats_of(item["formats"]) : formats;
+        for (const Job& earlier : batch.jobs)
+            if (earlier.name == job.name) throw InputError(path + ": two jobs are named \"" + job.name + "\"");
+        batch.jobs.push_back(std::move(job));
+    }
+    return batch;
+}
+
+}  // namespace docgen::batch

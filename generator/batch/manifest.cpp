@@ -1,0 +1,106 @@
+#include "batch/manifest.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "common/error.h"
+#include "common/files.h"
+
+namespace docgen::batch {
+
+using nlohmann::json;
+
+namespace {
+
+json entry_json(const ManifestEntry& entry) {
+    json item = {{"path", entry.path},   {"format", entry.format}, {"job", entry.job},
+                 {"element", entry.element}, {"order", entry.order}, {"pages", entry.pages},
+                 {"bytes", entry.bytes}, {"sha256", entry.sha256}, {"inputs", entry.inputs}};
+    if (entry.pages == 0) item["pages"] = nullptr;  // a format others lay out
+    return item;
+}
+
+ManifestEntry entry_of(const json& item) {
+    ManifestEntry entry;
+    entry.path = item.value("path", "");
+    entry.format = item.value("format", "");
+    entry.job = item.value("job", "");
+    entry.element = item.value("element", json());
+    entry.order = item.value("order", size_t{0});
+    entry.pages = item["pages"].is_number() ? item["pages"].get<int>() : 0;
+    entry.bytes = item.value("bytes", size_t{0});
+    entry.sha256 = item.value("sha256", "");
+    entry.inputs = item.value("inputs", "");
+    return entry;
+}
+
+void sort_entries(std::vector<ManifestEntry>& entries) {
+    std::sort(entries.begin(), entries.end(), [](const ManifestEntry& a, const ManifestEntry& b) {
+        return a.order != b.order ? a.order < b.order : a.format < b.format;
+    });
+}
+
+}  // namespace
+
+Manifest Manifest::read(const std::string& path) {
+    Manifest manifest;
+    std::ifstream in(path);
+    if (!in) return manifest;
+    try {
+        std::ostringstream text;
+        text << in.rdbuf();
+        const json file = json::parse(text.str());
+        manifest.batch = file.value("batch", "");
+        for (const json& item : file.value("outputs", json::array())) manifest.outputs.push_back(entry_of(item));
+    } catch (const std::exception&) {
+        return Manifest{};  // unreadable: everything is rendered again
+    }
+    return manifest;
+}
+
+void Manifest::write(const std::string& path) const {
+    std::vector<ManifestEntry> sorted = outputs;
+    sort_entries(sorted);
+    json items = json::array();
+    for (const ManifestEntry& entry : sorted) items.push_back(entry_json(entry));
+    const json file = {{"batch", batch}, {"docgen", DOCGEN_VERSION}, {"outputs", items}};
+    write_file_atomically(path, file.dump(1) + "\n");
+}
+
+std::map<std::string, const ManifestEntry*> Manifest::by_path() const {
+    std::map<std::string, const ManifestEntry*> index;
+    for (const ManifestEntry& entry : outputs) index[entry.path] = &entry;
+    return index;
+}
+
+std::string manifest_name(int shard, int shards) {
+    if (shards <= 1) return "manifest.json";
+    return "manifest.shard-" + std::to_string(shard) + "-of-" + std::to_string(shards) + ".json";
+}
+
+size_t merge_manifests(const std::string& folder) {
+    Manifest merged;
+    std::vector<std::string> parts;
+    std::error_code error;
+    for (const auto& file : std::filesystem::directory_iterator(folder, error)) {
+        const std::string name = file.path().filename().string();
+        if (name.rfind("manifest.shard-", 0) == 0 && name.size() > 5 && name.substr(name.size() - 5) == ".json")
+            parts.push_back(file.path().string());
+    }
+    if (error) throw InputError(folder + ": cannot read the folder: " + error.message());
+    if (parts.empty()) throw InputError(folder + ": no manifest.shard-*.json to merge");
+    std::sort(parts.begin(), parts.end());
+    std::map<std::string, ManifestEntry> by_path;
+    for (const std::string& part : parts) {
+        const Manifest manifest = Manifest::read(part);
+        if (merged.batch.empty()) merged.batch = manifest.batch;
+        for (const ManifestEntry& entry : manifest.outputs) by_path[entry.path] = entry;
+    }
+    for (auto& [path, entry] : by_path) merged.outputs.push_back(entry);
+    merged.write((std::filesystem::path(folder) / "manifest.json").string());
+    return merged.outputs.size();
+}
+
+}  // namespace docgen::batch

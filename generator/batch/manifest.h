@@ -1,0 +1,43 @@
+// manifest.json in the output folder: every output with its format, job,
+// data element, pages, bytes, SHA-256, and a fingerprint of its inputs, by
+// which a later run knows what is up to date.
+#pragma once
+
+#include <map>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+namespace docgen::batch {
+
+struct ManifestEntry {
+    std::string path;  // relative to the output folder
+    std::string format;
+    std::string job;
+    nlohmann::json element;  // {"index", "id", "name"}, or null for a job rendered once
+    size_t order = 0;
+    int pages = 0;
+    size_t bytes = 0;
+    std::string sha256;
+    std::string inputs;  // fingerprint of what it was made from
+};
+
+struct Manifest {
+    std::string batch;
+    std::vector<ManifestEntry> outputs;
+
+    // The manifest in a file; an empty one when there is none or it cannot be read.
+    static Manifest read(const std::string& path);
+    // Written atomically, the entries in the batch's order.
+    void write(const std::string& path) const;
+    std::map<std::string, const ManifestEntry*> by_path() const;
+};
+
+// "manifest.json", or "manifest.shard-2-of-4.json" for a part of a sharded run.
+std::string manifest_name(int shard, int shards);
+
+// Merges the manifests of a sharded run in a folder into its manifest.json;
+// returns the number of outputs.
+size_t merge_manifests(const std::string& folder);
+
+}  // namespace docgen::batch

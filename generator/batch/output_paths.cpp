@@ -1,0 +1,79 @@
+#include "batch/output_paths.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "common/utf8.h"
+
+namespace docgen::batch {
+
+namespace {
+
+constexpr size_t kMaxNameBytes = 200;  // under the common 255-byte limit, with room for " (2).docx"
+
+bool forbidden(char32_t c) {
+    return c < 0x20 || c == 0x7F || c == U'/' || c == U'\\' || c == U':' || c == U'*' || c == U'?' || c == U'"' ||
+           c == U'<' || c == U'>' || c == U'|';
+}
+
+bool reserved(std::string name) {
+    const auto dot = name.find('.');
+    if (dot != std::string::npos) name.resize(dot);
+    name = utf8::to_upper(name);
+    static const std::set<std::string> names = {"CON", "PRN", "AUX", "NUL"};
+    if (names.count(name)) return true;
+    return name.size() == 4 && (name.rfind("COM", 0) == 0 || name.rfind("LPT", 0) == 0) && name[3] >= '1' && name[3] <= '9';
+}
+
+}  // namespace
+
+std::string safe_name(std::string_view name) {
+    std::string out;
+    for (size_t pos = 0; pos < name.size();) {
+        const char32_t c = utf8::next(name, pos);
+        if (forbidden(c)) {
+            out += '_';
+            continue;
+        }
+        std::string encoded;
+        utf8::append(encoded, c == utf8::kNoBreakSpace ? U' ' : c);
+        if (out.size() + encoded.size() > kMaxNameBytes) break;
+        out += encoded;
+    }
+    const auto first = out.find_first_not_of(". ");
+    const auto last = out.find_last_not_of(". ");
+    out = first == std::string::npos ? "" : out.substr(first, last - first + 1);
+    if (out.empty()) return "_";
+    if (reserved(out)) out = "_" + out;
+    return out;
+}
+
+std::string safe_relative_path(std::string_view path) {
+    std::string out;
+    size_t start = 0;
+    while (start <= path.size()) {
+        const size_t end = std::min(path.find('/', start), path.size());
+        const std::string_view part = path.substr(start, end - start);
+        const bool empty = part.find_first_not_of(" ") == std::string_view::npos;
+        if (!empty && part != "." && part != "..") out += (out.empty() ? "" : "/") + safe_name(part);
+        start = end + 1;
+    }
+    return out.empty() ? "_" : out;
+}
+
+void make_unique(std::vector<std::string>& paths) {
+    std::set<std::string> taken(paths.begin(), paths.end());
+    std::map<std::string, int> seen;
+    for (std::string& path : paths) {
+        if (seen[path]++ == 0) continue;
+        int number = seen[path];
+        std::string candidate;
+        do candidate = path + " (" + std::to_string(number++) + ")";
+        while (taken.count(candidate));
+        taken.insert(candidate);
+        path = candidate;
+    }
+}
+
+}  // namespace docgen::batch

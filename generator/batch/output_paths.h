@@ -1,0 +1,26 @@
+// Output paths made from Russian names: the Cyrillic kept, what a file
+// system forbids or misreads removed, and nothing outside the output folder.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace docgen::batch {
+
+// One file or folder name: no separators or control characters, none of the
+// characters Windows forbids, no name Windows reserves (CON, LPT1…), no dots
+// or spaces at the ends, at most 200 bytes of UTF-8 cut between characters;
+// "_" when nothing is left.
+std::string safe_name(std::string_view name);
+
+// A relative path from a pattern's result: '/' separates names, each made
+// safe; "." and ".." and empty names are dropped, so the path stays inside
+// the output folder.
+std::string safe_relative_path(std::string_view path);
+
+// Makes every path unique: the second and later uses of a path get " (2)",
+// " (3)"… in the order given, so the result does not depend on timing.
+void make_unique(std::vector<std::string>& paths);
+
+}  // namespace docgen::batch

@@ -1,0 +1,130 @@
+#include "batch/plan.h"
+
+#include <map>
+
+#include "batch/output_paths.h"
+#include "common/error.h"
+#include "common/files.h"
+#include "common/json_file.h"
+#include "common/sha256.h"
+#include "render/input.h"
+
+namespace docgen::batch {
+
+using nlohmann::json;
+
+namespace {
+
+std::string text_field(const json& element, const char* key) {
+    if (!element.is_object() || !element.contains(key)) return "";
+    const json& value = element.at(key);
+    return value.is_string() ? value.get<std::string>() : value.is_number() ? value.dump() : "";
+}
+
+}  // namespace
+
+Inputs load_inputs(const BatchFile& batch) {
+    Inputs inputs;
+    inputs.raw = load_json_file(batch.data_path);
+    std::map<std::string, std::shared_ptr<const Template>> by_path;
+    for (const Job& job : batch.jobs) {
+        auto& loaded = by_path[job.template_path];
+        if (!loaded) loaded = std::make_shared<const Template>(Template::load(job.template_path));
+        inputs.templates.push_back(loaded);
+    }
+    for (const auto& loaded : inputs.templates) {
+        if (loaded->input_format() == "cluster-results" && inputs.analysed.is_null()) {
+            inputs.analysed = prepare_data(*loaded, inputs.raw, batch.data_path, batch.rules_path);
+        }
+    }
+    // Everything an output is made from: if none of it changed, neither did the output.
+    Sha256 shared;
+    shared.update(DOCGEN_VERSION);
+    shared.update(read_file(batch.data_path, "data"));
+    if (!batch.rules_path.empty()) shared.update(read_file(batch.rules_path, "rules"));
+    const std::string shared_part = shared.hex();
+    for (size_t j = 0; j < batch.jobs.size(); ++j) {
+        const Job& job = batch.jobs[j];
+        const Template& loaded = *inputs.templates[j];
+        Sha256 fingerprint;
+        fingerprint.update(shared_part);
+        for (const std::string& part : {job.name, job.each, job.in, job.output}) fingerprint.update(part + '\0');
+        for (const std::string& source : loaded.source_files()) fingerprint.update(read_file(source, "template"));
+        inputs.fingerprints.push_back(fingerprint.hex());
+    }
+    return inputs;
+}
+
+Plan make_plan(const BatchFile& batch, const Inputs& inputs) {
+    Plan plan;
+    std::vector<std::string> outputs;
+    for (size_t j = 0; j < batch.jobs.size(); ++j) {
+        const Job& job = batch.jobs[j];
+        const json& data = inputs.data(j);
+        const auto add = [&](const json* element, size_t index) {
+            WorkItem item;
+            item.job = j;
+            item.element = element;
+            std::vector<Variable> variables;
+            if (element) {
+                item.element_path = job.in + "[" + std::to_string(index) + "]";
+                variables.push_back({job.each, element, item.element_path});
+                const std::string name = text_field(*element, "name");
+                item.label = job.each + (name.empty() ? "" : " \"" + name + "\"") + " (" + item.element_path + ")";
+                item.summary = {{"index", index}};
+                if (!text_field(*element, "id").empty()) item.summary["id"] = text_field(*element, "id");
+                if (!name.empty()) item.summary["name"] = name;
+            } else {
+                item.label = "job " + job.name;
+            }
+            try {
+                outputs.push_back(safe_relative_path(interpolate(job.output, data, variables)));
+            } catch (const InputError& error) {
+                throw InputError(batch.path + ": job " + job.name + ", output of " + item.label + ": " + error.what());
+            }
+            plan.items.push_back(std::move(item));
+        };
+        if (job.each.empty()) {
+            add(nullptr, 0);
+            continue;
+        }
+        try {
+            plan.elements.push_back(evaluate_expression(job.in, data));
+        } catch (const InputError& error) {
+            throw InputError(batch.path + ": job " + job.name + ": " + error.what());
+        }
+        const json& elements = plan.elements.back();
+        if (!elements.is_array())
+            throw InputError(batch.path + ": job " + job.name + ": '" + job.in + "' is " + elements.type_name() +
+                             ", not a list");
+        for (size_t i = 0; i < elements.size(); ++i) add(&elements[i], i);
+    }
+    make_unique(outputs);
+    for (size_t i = 0; i < plan.items.size(); ++i) {
+        plan.items[i].order = i;
+        plan.items[i].output = outputs[i];
+    }
+    return plan;
+}
+
+void keep_only(Plan& plan, const std::string& value) {
+    const auto matches = [&](const json& element) {
+        if (text_field(element, "id") == value || text_field(element, "name") == value) return true;
+        if (element.is_object() && element.contains("municipality")) {
+            const json& municipality = element.at("municipality");
+            return text_field(municipality, "id") == value || text_field(municipality, "name") == value ||
+                   (municipality.is_string() && municipality.get<std::string>() == value);
+        }
+        return false;
+    };
+    std::erase_if(plan.items, [&](const WorkItem& item) { return !item.element || !matches(*item.element); });
+}
+
+void keep_shard(Plan& plan, int k, int n) {
+    std::vector<WorkItem> kept;
+    for (WorkItem& item : plan.items)
+        if (static_cast<int>(item.order % static_cast<size_t>(n)) == k - 1) kept.push_back(std::move(item));
+    plan.items = std::move(kept);
+}
+
+}  // namespace docgen::batch

@@ -1,0 +1,174 @@
+#include <atomic>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <thread>
+
+#include "batch/batch.h"
+#include "batch/manifest.h"
+#include "batch/plan.h"
+#include "batch/progress.h"
+#include "common/error.h"
+#include "common/files.h"
+#include "common/sha256.h"
+#include "render/render.h"
+
+namespace docgen::batch {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const char* format_name(OutputFormat format) {
+    switch (format) {
+        case OutputFormat::Pdf: return "pdf";
+        case OutputFormat::Docx: return "docx";
+        case OutputFormat::Txt: return "txt";
+    }
+    return "";
+}
+
+std::string file_sha256(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return "";
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    return Sha256::of(bytes.str());
+}
+
+// One document: its outputs rendered, written and described, or the reason it failed.
+struct Outcome {
+    std::vector<ManifestEntry> entries;
+    size_t written = 0;
+    size_t skipped = 0;
+    std::string failure;
+};
+
+class Runner {
+public:
+    Runner(const Options& options, const Resources& resources)
+        : options_(options), resources_(resources), batch_(BatchFile::load(options.batch_file)) {
+        if (!options.output_dir.empty()) batch_.output_dir = options.output_dir;
+        inputs_ = load_inputs(batch_);
+        plan_ = make_plan(batch_, inputs_);
+        if (!options.only.empty()) keep_only(plan_, options.only);
+        if (options.shards > 1) keep_shard(plan_, options.shard, options.shards);
+        manifest_path_ = (fs::path(batch_.output_dir) / manifest_name(options.shard, options.shards)).string();
+        previous_ = Manifest::read(manifest_path_);
+        previous_paths_ = previous_.by_path();
+    }
+
+    Summary run() {
+        std::error_code error;
+        fs::create_directories(batch_.output_dir, error);
+        if (error) throw InputError(batch_.output_dir + ": cannot create the output folder: " + error.message());
+        Progress progress(plan_.items.size(), options_.messages, options_.progress_bar);
+        std::vector<Outcome> outcomes(plan_.items.size());
+        std::atomic<size_t> next{0};
+        const auto work = [&] {
+            for (size_t i = next++; i < plan_.items.size(); i = next++) {
+                outcomes[i] = process(plan_.items[i]);
+                if (!outcomes[i].failure.empty()) progress.failure("failed: " + outcomes[i].failure);
+                else if (outcomes[i].written == 0) progress.document_skipped();
+                else progress.document_done();
+            }
+        };
+        const unsigned threads = options_.threads > 0 ? static_cast<unsigned>(options_.threads)
+                                                      : std::max(1u, std::thread::hardware_concurrency());
+        std::vector<std::thread> workers;
+        for (unsigned t = 1; t < std::min<size_t>(threads, plan_.items.size()); ++t) workers.emplace_back(work);
+        work();
+        for (std::thread& worker : workers) worker.join();
+        progress.finish();
+        return summarise(outcomes, progress.seconds());
+    }
+
+private:
+    Outcome process(const WorkItem& item) const {
+        Outcome outcome;
+        const Job& job = batch_.jobs[item.job];
+        std::vector<std::pair<OutputFormat, std::string>> to_render;  // format and fingerprint
+        for (OutputFormat format : job.formats) {
+            const std::string path = item.output + extension_of(format);
+            const std::string fingerprint = Sha256::of(inputs_.fingerprints[item.job] + '\0' + path);
+            if (const ManifestEntry* done = up_to_date(path, fingerprint)) {
+                outcome.entries.push_back(*done);
+                ++outcome.skipped;
+            } else {
+                to_render.emplace_back(format, fingerprint);
+            }
+        }
+        if (to_render.empty()) return outcome;
+        try {
+            std::vector<Variable> variables;
+            if (item.element) variables.push_back({job.each, item.element, item.element_path});
+            const Document document = inputs_.templates[item.job]->render(inputs_.data(item.job), variables);
+            for (const auto& [format, fingerprint] : to_render) {
+                const std::string path = item.output + extension_of(format);
+                const RenderedFile file = render_file(document, format, resources_);
+                const fs::path target = fs::path(batch_.output_dir) / path;
+                fs::create_directories(target.parent_path());
+                write_file_atomically(target.string(), file.bytes);
+                outcome.entries.push_back({path, format_name(format), job.name, item.element ? item.summary : nullptr,
+                                           item.order, file.pages, file.bytes.size(), Sha256::of(file.bytes),
+                                           fingerprint});
+                ++outcome.written;
+            }
+        } catch (const std::exception& error) {
+            outcome.failure = item.label + ", job " + job.name + ": " + error.what();
+        }
+        return outcome;
+    }
+
+    // The previous run's entry when the file is still what it wrote from the same inputs.
+    const ManifestEntry* up_to_date(const std::string& path, const std::string& fingerprint) const {
+        if (options_.force) return nullptr;
+        const auto found = previous_paths_.find(path);
+        if (found == previous_paths_.end() || found->second->inputs != fingerprint) return nullptr;
+        const fs::path file = fs::path(batch_.output_dir) / path;
+        std::error_code error;
+        if (fs::file_size(file, error) != found->second->bytes || error) return nullptr;
+        return file_sha256(file) == found->second->sha256 ? found->second : nullptr;
+    }
+
+    Summary summarise(const std::vector<Outcome>& outcomes, double seconds) const {
+        Summary summary;
+        Manifest manifest;
+        manifest.batch = batch_.path;
+        std::set<std::string> produced;
+        for (const Outcome& outcome : outcomes) {
+            summary.written += outcome.written;
+            summary.skipped += outcome.skipped;
+            summary.failed += outcome.failure.empty() ? 0 : 1;
+            for (const ManifestEntry& entry : outcome.entries) {
+                if (outcome.written > 0 || outcome.skipped > 0) summary.pages += entry.pages;
+                manifest.outputs.push_back(entry);
+                produced.insert(entry.path);
+            }
+        }
+        // A narrowed run (--only) keeps what the manifest says of the other outputs.
+        if (!options_.only.empty())
+            for (const ManifestEntry& entry : previous_.outputs)
+                if (!produced.count(entry.path)) manifest.outputs.push_back(entry);
+        manifest.write(manifest_path_);
+        summary.seconds = seconds;
+        summary.manifest = manifest_path_;
+        return summary;
+    }
+
+    const Options& options_;
+    const Resources& resources_;
+    BatchFile batch_;
+    Inputs inputs_;
+    Plan plan_;
+    std::string manifest_path_;
+    Manifest previous_;
+    std::map<std::string, const ManifestEntry*> previous_paths_;
+};
+
+}  // namespace
+
+Summary run(const Options& options, const Resources& resources) { return Runner(options, resources).run(); }
+
+}  // namespace docgen::batch

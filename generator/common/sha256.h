@@ -1,0 +1,28 @@
+// SHA-256 (FIPS 180-4), for the manifest's checksums and input fingerprints.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace docgen {
+
+class Sha256 {
+public:
+    Sha256();
+    void update(std::string_view bytes);
+    // The digest as 64 lower-case hex digits; the object is spent afterwards.
+    std::string hex();
+
+    static std::string of(std::string_view bytes);
+
+private:
+    void compress(const uint8_t* block);
+    std::array<uint32_t, 8> state_;
+    std::array<uint8_t, 64> buffer_{};
+    size_t buffered_ = 0;
+    uint64_t length_ = 0;  // in bytes
+};
+
+}  // namespace docgen
