@@ -1,5 +1,5 @@
-// Cuts a font down to the characters a document draws, so that libharu loads
-// and embeds a few kilobytes instead of the whole face.
+// Cuts a font down to the characters a document draws, so that a PDF embeds
+// a few kilobytes instead of the whole face.
 #pragma once
 
 #include <set>
@@ -7,7 +7,8 @@
 
 namespace docgen {
 
-// The subset as TrueType bytes; std::runtime_error when the font cannot be cut.
-std::string subset_font(const std::string& font_path, const std::set<char32_t>& characters);
+// The subset as TrueType bytes, glyphs renumbered from 1 in their original
+// order; std::runtime_error when the font cannot be cut.
+std::string subset_font(const std::string& font_bytes, const std::set<char32_t>& characters);
 
 }  // namespace docgen

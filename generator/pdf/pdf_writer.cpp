@@ -2,25 +2,25 @@
 
 #include <hpdf.h>
 #include <hpdf_doc.h>
-#include <hpdf_font.h>
 #include <hpdf_objects.h>
+#include <hpdf_pages.h>
 #include <hpdf_streams.h>
-#include <unistd.h>
 
 #include <cstdio>
-#include <filesystem>
 #include <map>
 #include <set>
 #include <stdexcept>
 
-#include "common/files.h"
 #include "common/utf8.h"
-#include "pdf/font_subset.h"
-#include "pdf/to_unicode.h"
+#include "pdf/content_stream.h"
+#include "pdf/deflate.h"
 
 namespace docgen {
 
 namespace {
+
+// Content streams are many and compress well at the fastest level.
+constexpr int kContentCompression = 1;
 
 // libharu reports errors through a callback; C++ exceptions must not cross
 // its C frames, so the first error is kept and thrown once control is back.
@@ -41,15 +41,15 @@ class PdfDocument {
 public:
     PdfDocument() : doc_(HPDF_New(on_error, &errors_)) {
         if (!doc_) throw std::runtime_error("cannot start a PDF document");
-        HPDF_SetCompressionMode(doc_, HPDF_COMP_ALL);
-        HPDF_UseUTFEncodings(doc_);
-        HPDF_SetCurrentEncoder(doc_, "UTF-8");
+        HPDF_SetCompressionMode(doc_, HPDF_COMP_NONE);  // streams come compressed from us
     }
     ~PdfDocument() { HPDF_Free(doc_); }
     PdfDocument(const PdfDocument&) = delete;
     PdfDocument& operator=(const PdfDocument&) = delete;
 
     HPDF_Doc get() const { return doc_; }
+    HPDF_MMgr memory() const { return doc_->mmgr; }
+    HPDF_Xref objects() const { return doc_->xref; }
     void check(const char* action) const {
         if (errors_.code != 0) {
             char code[64];
@@ -59,29 +59,31 @@ public:
         }
     }
 
+    // An indirect dictionary: written once, referred to by number.
+    HPDF_Dict object() const {
+        HPDF_Dict dict = HPDF_Dict_New(doc_->mmgr);
+        HPDF_Xref_Add(doc_->xref, dict);
+        return dict;
+    }
+
+    // A stream whose bytes are already deflated.
+    HPDF_Dict deflated_stream(const std::string& bytes) const {
+        HPDF_Dict stream = HPDF_DictStream_New(doc_->mmgr, doc_->xref);
+        fill_deflated(stream, bytes);
+        return stream;
+    }
+
+    // libharu drops a "Filter" entry from a stream it did not compress
+    // itself, so the entry is written by the dictionary's own write hook.
+    static void fill_deflated(HPDF_Dict stream, const std::string& bytes) {
+        HPDF_Stream_Write(stream->stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
+                          static_cast<HPDF_UINT>(bytes.size()));
+        stream->write_fn = [](HPDF_Dict, HPDF_Stream out) { return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012"); };
+    }
+
 private:
     ErrorState errors_;
     HPDF_Doc doc_;
-};
-
-// A file that exists only while libharu needs it: libharu loads fonts by name.
-class TemporaryFile {
-public:
-    explicit TemporaryFile(const std::string& bytes) {
-        std::string pattern = (std::filesystem::temp_directory_path() / "docgen-font-XXXXXX").string();
-        const int fd = mkstemp(pattern.data());
-        if (fd < 0) throw std::runtime_error("cannot create a temporary file for a font subset");
-        close(fd);
-        path_ = pattern;
-        write_file_atomically(path_, bytes);
-    }
-    ~TemporaryFile() { std::remove(path_.c_str()); }
-    TemporaryFile(const TemporaryFile&) = delete;
-    TemporaryFile& operator=(const TemporaryFile&) = delete;
-    const std::string& path() const { return path_; }
-
-private:
-    std::string path_;
 };
 
 std::map<const FontFace*, std::set<char32_t>> characters_by_face(const std::vector<Page>& pages) {
@@ -95,91 +97,82 @@ std::map<const FontFace*, std::set<char32_t>> characters_by_face(const std::vect
     return used;
 }
 
-// Replaces the /ToUnicode stream libharu 2.3.0 writes (a copy of its encoding
-// CMap, which readers reject) with a real map for the codes the font draws.
-void replace_to_unicode(HPDF_Font font, const std::set<char32_t>& characters) {
-    auto* attr = static_cast<HPDF_FontAttr>(font->attr);
-    HPDF_Dict stream = attr->cmap_stream;
-    HPDF_MemStream_FreeData(stream->stream);
-    for (const char* key : {"Type", "CMapName", "CIDSystemInfo", "WMode"}) HPDF_Dict_RemoveElement(stream, key);
-    HPDF_Stream_WriteStr(stream->stream, to_unicode_cmap(characters).c_str());
+HPDF_Array numbers_array(HPDF_MMgr memory, std::initializer_list<int> values) {
+    HPDF_Array array = HPDF_Array_New(memory);
+    for (int value : values) HPDF_Array_AddNumber(array, value);
+    return array;
 }
 
-std::map<const FontFace*, HPDF_Font> embed_fonts(PdfDocument& pdf, const std::vector<Page>& pages,
-                                                 std::vector<std::unique_ptr<TemporaryFile>>& files) {
-    std::map<const FontFace*, HPDF_Font> fonts;
-    for (const auto& [face, characters] : characters_by_face(pages)) {
-        files.push_back(std::make_unique<TemporaryFile>(subset_font(face->path(), characters)));
-        const char* name = HPDF_LoadTTFontFromFile(pdf.get(), files.back()->path().c_str(), HPDF_TRUE);
-        pdf.check("loading a font");
-        HPDF_Font font = HPDF_GetFont(pdf.get(), name, "UTF-8");
-        pdf.check("loading a font");
-        replace_to_unicode(font, characters);
-        fonts[face] = font;
-    }
-    return fonts;
+// A composite font (Type0, Identity-H) whose codes are the subset's glyph
+// numbers: no encoding tables to build, widths for the subset's glyphs only.
+HPDF_Dict font_objects(const PdfDocument& pdf, const EmbeddedFont& font) {
+    const FontFace& face = *font.face;
+    HPDF_MMgr memory = pdf.memory();
+
+    HPDF_Dict program = pdf.deflated_stream(font.program);
+    HPDF_Dict_AddNumber(program, "Length1", static_cast<HPDF_INT32>(font.program_length));
+
+    HPDF_Dict descriptor = pdf.object();
+    HPDF_Dict_AddName(descriptor, "Type", "FontDescriptor");
+    HPDF_Dict_AddName(descriptor, "FontName", font.base_font.c_str());
+    const bool italic = face.italic_angle() != 0;
+    HPDF_Dict_AddNumber(descriptor, "Flags", 2 | 32 | (italic ? 64 : 0));  // serif, non-symbolic, italic
+    const FontFace::Box box = face.bounding_box();
+    HPDF_Dict_Add(descriptor, "FontBBox", numbers_array(memory, {box.x_min, box.y_min, box.x_max, box.y_max}));
+    HPDF_Dict_AddReal(descriptor, "ItalicAngle", static_cast<HPDF_REAL>(face.italic_angle()));
+    HPDF_Dict_AddNumber(descriptor, "Ascent", static_cast<HPDF_INT32>(face.ascender() * 1000));
+    HPDF_Dict_AddNumber(descriptor, "Descent", -static_cast<HPDF_INT32>(face.descender() * 1000));
+    HPDF_Dict_AddNumber(descriptor, "CapHeight", face.cap_height());
+    HPDF_Dict_AddNumber(descriptor, "StemV", 80);
+    HPDF_Dict_Add(descriptor, "FontFile2", program);
+
+    HPDF_Dict system_info = HPDF_Dict_New(memory);
+    HPDF_Dict_Add(system_info, "Registry", HPDF_String_New(memory, "Adobe", nullptr));
+    HPDF_Dict_Add(system_info, "Ordering", HPDF_String_New(memory, "Identity", nullptr));
+    HPDF_Dict_AddNumber(system_info, "Supplement", 0);
+
+    HPDF_Dict descendant = pdf.object();
+    HPDF_Dict_AddName(descendant, "Type", "Font");
+    HPDF_Dict_AddName(descendant, "Subtype", "CIDFontType2");
+    HPDF_Dict_AddName(descendant, "BaseFont", font.base_font.c_str());
+    HPDF_Dict_Add(descendant, "CIDSystemInfo", system_info);
+    HPDF_Dict_Add(descendant, "FontDescriptor", descriptor);
+    HPDF_Array widths = HPDF_Array_New(memory);
+    HPDF_Array_AddNumber(widths, 0);
+    HPDF_Array glyph_widths = HPDF_Array_New(memory);
+    for (int width : font.widths) HPDF_Array_AddNumber(glyph_widths, width);
+    HPDF_Array_Add(widths, glyph_widths);
+    HPDF_Dict_Add(descendant, "W", widths);
+    HPDF_Dict_AddName(descendant, "CIDToGIDMap", "Identity");
+
+    HPDF_Dict type0 = pdf.object();
+    HPDF_Dict_AddName(type0, "Type", "Font");
+    HPDF_Dict_AddName(type0, "Subtype", "Type0");
+    HPDF_Dict_AddName(type0, "BaseFont", font.base_font.c_str());
+    HPDF_Dict_AddName(type0, "Encoding", "Identity-H");
+    HPDF_Array descendants = HPDF_Array_New(memory);
+    HPDF_Array_Add(descendants, descendant);
+    HPDF_Dict_Add(type0, "DescendantFonts", descendants);
+    HPDF_Dict_Add(type0, "ToUnicode", pdf.deflated_stream(font.to_unicode));
+    return type0;
 }
 
-void paint_fills(HPDF_Page canvas, const Page& page) {
-    for (const FillMark& fill : page.fills) {
-        HPDF_Page_SetRGBFill(canvas, static_cast<HPDF_REAL>(fill.color.red), static_cast<HPDF_REAL>(fill.color.green),
-                             static_cast<HPDF_REAL>(fill.color.blue));
-        HPDF_Page_Rectangle(canvas, static_cast<HPDF_REAL>(fill.x), static_cast<HPDF_REAL>(page.height - fill.y - fill.height),
-                            static_cast<HPDF_REAL>(fill.width), static_cast<HPDF_REAL>(fill.height));
-        HPDF_Page_Fill(canvas);
-    }
-    if (!page.fills.empty()) HPDF_Page_SetRGBFill(canvas, 0, 0, 0);
-}
+struct DocumentFont {
+    std::shared_ptr<const EmbeddedFont> font;
+    HPDF_Dict object;
+};
 
-void paint_rules(HPDF_Page canvas, const Page& page) {
-    if (page.rules.empty()) return;
-    // Square caps close the corners where cell borders meet.
-    HPDF_Page_SetLineCap(canvas, HPDF_PROJECTING_SCUARE_END);
-    double width = -1;
-    Color color;
-    bool drawing = false;
-    for (const RuleMark& rule : page.rules) {
-        if (rule.width != width || !(rule.color == color)) {
-            if (drawing) HPDF_Page_Stroke(canvas);
-            width = rule.width;
-            color = rule.color;
-            HPDF_Page_SetLineWidth(canvas, static_cast<HPDF_REAL>(width));
-            HPDF_Page_SetRGBStroke(canvas, static_cast<HPDF_REAL>(color.red), static_cast<HPDF_REAL>(color.green),
-                                   static_cast<HPDF_REAL>(color.blue));
-        }
-        HPDF_Page_MoveTo(canvas, static_cast<HPDF_REAL>(rule.x1), static_cast<HPDF_REAL>(page.height - rule.y1));
-        HPDF_Page_LineTo(canvas, static_cast<HPDF_REAL>(rule.x2), static_cast<HPDF_REAL>(page.height - rule.y2));
-        drawing = true;
-    }
-    HPDF_Page_Stroke(canvas);
-}
-
-void paint_texts(HPDF_Page canvas, const Page& page, const std::map<const FontFace*, HPDF_Font>& fonts) {
-    if (page.texts.empty()) return;
-    HPDF_Page_BeginText(canvas);
-    const FontFace* face = nullptr;
-    double size = 0;
-    double spacing = 0;
-    Color color;
-    for (const TextMark& mark : page.texts) {
-        if (mark.face != face || mark.size != size) {
-            face = mark.face;
-            size = mark.size;
-            HPDF_Page_SetFontAndSize(canvas, fonts.at(face), static_cast<HPDF_REAL>(size));
-        }
-        if (!(mark.color == color)) {
-            color = mark.color;
-            HPDF_Page_SetRGBFill(canvas, static_cast<HPDF_REAL>(color.red), static_cast<HPDF_REAL>(color.green),
-                                 static_cast<HPDF_REAL>(color.blue));
-        }
-        if (mark.letter_spacing != spacing) {
-            spacing = mark.letter_spacing;
-            HPDF_Page_SetCharSpace(canvas, static_cast<HPDF_REAL>(spacing));
-        }
-        HPDF_Page_TextOut(canvas, static_cast<HPDF_REAL>(mark.x), static_cast<HPDF_REAL>(page.height - mark.baseline),
-                          mark.text.c_str());
-    }
-    HPDF_Page_EndText(canvas);
+void paint(const PdfDocument& pdf, const Page& page, const std::map<const FontFace*, DocumentFont>& fonts) {
+    HPDF_Page canvas = HPDF_AddPage(pdf.get());
+    HPDF_Page_SetWidth(canvas, static_cast<HPDF_REAL>(page.width));
+    HPDF_Page_SetHeight(canvas, static_cast<HPDF_REAL>(page.height));
+    HPDF_Page_SetFilter(canvas, HPDF_STREAM_FILTER_NONE);
+    const std::string content = page_content(page, [&](const FontFace* face) {
+        const DocumentFont& font = fonts.at(face);
+        return PageFont{HPDF_Page_GetLocalFontName(canvas, font.object), font.font.get()};
+    });
+    const auto* attr = static_cast<HPDF_PageAttr>(canvas->attr);
+    PdfDocument::fill_deflated(attr->contents, deflate(content, kContentCompression));
 }
 
 // "2022-10-18" → that day at noon, so that the date reads the same in every
@@ -197,6 +190,9 @@ HPDF_Date creation_date(const std::string& iso_date) {
 }
 
 void set_information(PdfDocument& pdf, const Metadata& metadata) {
+    // Document information in UTF-8 is read as PDFDocEncoding; give it UTF-16 with a byte order mark.
+    HPDF_UseUTFEncodings(pdf.get());
+    HPDF_SetCurrentEncoder(pdf.get(), "UTF-8");
     const auto set = [&](HPDF_InfoType type, const std::string& value) {
         if (!value.empty()) HPDF_SetInfoAttr(pdf.get(), type, value.c_str());
     };
@@ -204,8 +200,7 @@ void set_information(PdfDocument& pdf, const Metadata& metadata) {
     set(HPDF_INFO_SUBJECT, metadata.subject);
     set(HPDF_INFO_AUTHOR, metadata.author);
     set(HPDF_INFO_CREATOR, "docgen");
-    const HPDF_Date date = creation_date(metadata.date);
-    HPDF_SetInfoDateAttr(pdf.get(), HPDF_INFO_CREATION_DATE, date);
+    HPDF_SetInfoDateAttr(pdf.get(), HPDF_INFO_CREATION_DATE, creation_date(metadata.date));
     pdf.check("setting the document information");
 }
 
@@ -221,18 +216,15 @@ std::string saved_bytes(PdfDocument& pdf) {
 
 }  // namespace
 
-std::string write_pdf(const std::vector<Page>& pages, const Metadata& metadata) {
+std::string write_pdf(const std::vector<Page>& pages, const Metadata& metadata, FontEmbeddings& embeddings) {
     PdfDocument pdf;
-    std::vector<std::unique_ptr<TemporaryFile>> font_files;
-    const auto fonts = embed_fonts(pdf, pages, font_files);
-    for (const Page& page : pages) {
-        HPDF_Page canvas = HPDF_AddPage(pdf.get());
-        HPDF_Page_SetWidth(canvas, static_cast<HPDF_REAL>(page.width));
-        HPDF_Page_SetHeight(canvas, static_cast<HPDF_REAL>(page.height));
-        paint_fills(canvas, page);
-        paint_rules(canvas, page);
-        paint_texts(canvas, page, fonts);
+    std::map<const FontFace*, DocumentFont> fonts;
+    for (const auto& [face, characters] : characters_by_face(pages)) {
+        auto font = embeddings.font_for(*face, characters);
+        fonts[face] = {font, font_objects(pdf, *font)};
     }
+    pdf.check("embedding the fonts");
+    for (const Page& page : pages) paint(pdf, page, fonts);
     pdf.check("drawing the pages");
     set_information(pdf, metadata);
     return saved_bytes(pdf);

@@ -1,5 +1,8 @@
 // Paints laid-out pages into a PDF with libharu: fonts embedded as subsets
-// with a correct /ToUnicode map, text and rules, document information.
+// with a ToUnicode map, content streams of text, rules and fills, document
+// information. libharu writes the objects; the fonts and content streams are
+// made here, which is much faster than its text and font functions and gives
+// correct ToUnicode maps.
 #pragma once
 
 #include <string>
@@ -7,10 +10,11 @@
 
 #include "layout/page.h"
 #include "model/document.h"
+#include "pdf/font_embeddings.h"
 
 namespace docgen {
 
 // The PDF file's bytes. The same pages and metadata give the same bytes.
-std::string write_pdf(const std::vector<Page>& pages, const Metadata& metadata);
+std::string write_pdf(const std::vector<Page>& pages, const Metadata& metadata, FontEmbeddings& embeddings);
 
 }  // namespace docgen

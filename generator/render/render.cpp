@@ -44,7 +44,7 @@ RenderedFile render_file(const Document& document, OutputFormat format, const Re
     switch (format) {
         case OutputFormat::Pdf: {
             const std::vector<Page> pages = lay_out(document, resources.fonts, resources.hyphenator);
-            return {write_pdf(pages, document.metadata), static_cast<int>(pages.size())};
+            return {write_pdf(pages, document.metadata, *resources.embeddings), static_cast<int>(pages.size())};
         }
         case OutputFormat::Docx: return {write_docx(document), 0};
         case OutputFormat::Txt: return {write_txt(document), 0};

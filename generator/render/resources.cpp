@@ -42,7 +42,8 @@ std::string hyphenation_path(const std::string& option) {
 
 Resources Resources::load(const ResourceOptions& options) {
     return Resources{FontSet::load(font_search_dirs(options.fonts_dir)),
-                     Hyphenator::load(hyphenation_path(options.hyphenation_file))};
+                     Hyphenator::load(hyphenation_path(options.hyphenation_file)),
+                     std::make_shared<FontEmbeddings>(options.many_documents)};
 }
 
 }  // namespace docgen

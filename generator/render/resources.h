@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "text/font_set.h"
+#include "pdf/font_embeddings.h"
 #include "text/hyphenator.h"
 
 namespace docgen {
@@ -14,11 +15,13 @@ namespace docgen {
 struct ResourceOptions {
     std::string fonts_dir;         // --fonts; empty: look in the usual places
     std::string hyphenation_file;  // --hyphenation; empty: the usual place
+    bool many_documents = false;   // share font subsets between documents (a batch)
 };
 
 struct Resources {
     FontSet fonts;
     std::shared_ptr<const Hyphenator> hyphenator;
+    std::shared_ptr<FontEmbeddings> embeddings;  // safe to share between threads
 
     // InputError saying which file is missing and where it was looked for.
     static Resources load(const ResourceOptions& options);

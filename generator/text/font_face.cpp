@@ -105,44 +105,61 @@ std::string read_postscript_name(const Reader& font, size_t name_table) {
 
 }  // namespace
 
-FontFace FontFace::load(const std::string& path) {
+FontFace FontFace::load(const std::string& path) { return from_bytes(read_file(path, "font file"), path); }
+
+FontFace FontFace::from_bytes(std::string bytes, const std::string& name) {
     FontFace face;
-    face.path_ = path;
-    face.parse(read_file(path, "font file"));
+    face.path_ = name;
+    face.bytes_ = std::move(bytes);
+    face.parse();
     return face;
 }
 
-void FontFace::parse(const std::string& bytes) {
-    const Reader font(bytes, path_);
+void FontFace::parse() {
+    const Reader font(bytes_, path_);
     const auto tables = table_offsets(font);
     for (const char* required : {"head", "hhea", "hmtx", "cmap"}) {
         if (!tables.count(required))
             throw InputError(path_ + ": not a usable TrueType font (no '" + required + "' table)");
     }
-    units_per_em_ = font.u16(tables.at("head") + 18);
+    const size_t head = tables.at("head");
+    units_per_em_ = font.u16(head + 18);
+    for (int i = 0; i < 4; ++i) box_[i] = font.s16(head + 36 + 2 * static_cast<size_t>(i));
     const size_t hhea = tables.at("hhea");
     ascender_ = font.s16(hhea + 4) / units_per_em_;
     descender_ = -font.s16(hhea + 6) / units_per_em_;
     line_gap_ = font.s16(hhea + 8) / units_per_em_;
+    cap_height_ = ascender_ * 0.75;
+    if (tables.count("OS/2") && font.u16(tables.at("OS/2")) >= 2) cap_height_ = font.s16(tables.at("OS/2") + 88) / units_per_em_;
+    if (tables.count("post")) italic_angle_ = static_cast<int32_t>(font.u32(tables.at("post") + 4)) / 65536.0;
     const uint16_t metrics_count = font.u16(hhea + 34);
     const size_t hmtx = tables.at("hmtx");
-    const auto glyph_advance = [&](uint16_t glyph) {
-        return font.u16(hmtx + 4 * static_cast<size_t>(glyph < metrics_count ? glyph : metrics_count - 1));
-    };
-    missing_advance_ = glyph_advance(0);
+    const uint16_t glyphs = tables.count("maxp") ? font.u16(tables.at("maxp") + 4) : metrics_count;
+    glyph_advances_.resize(glyphs);
+    for (uint16_t g = 0; g < glyphs; ++g)
+        glyph_advances_[g] = font.u16(hmtx + 4 * static_cast<size_t>(g < metrics_count ? g : metrics_count - 1));
     if (tables.count("name")) postscript_name_ = read_postscript_name(font, tables.at("name"));
 
     const size_t cmap = find_unicode_bmp_cmap(font, tables.at("cmap"));
     if (cmap == 0) throw InputError(path_ + ": the font has no Unicode character map");
-    bmp_advance_.assign(0x10000, kNoGlyph);
-    read_cmap_format4(font, cmap, [&](char32_t c, uint16_t glyph) { bmp_advance_[c] = glyph_advance(glyph); });
+    bmp_glyph_.assign(0x10000, 0);
+    read_cmap_format4(font, cmap, [&](char32_t c, uint16_t glyph) {
+        if (glyph < glyph_advances_.size()) bmp_glyph_[c] = glyph;
+    });
 }
 
-bool FontFace::has_glyph(char32_t c) const { return c < 0x10000 && bmp_advance_[c] != kNoGlyph; }
+bool FontFace::has_glyph(char32_t c) const { return glyph(c) != 0; }
 
-double FontFace::advance(char32_t c) const {
-    const uint16_t units = has_glyph(c) ? bmp_advance_[c] : missing_advance_;
-    return units / units_per_em_;
+double FontFace::advance(char32_t c) const { return glyph_advances_[glyph(c)] / units_per_em_; }
+
+int FontFace::glyph_width(uint16_t glyph) const {
+    const uint16_t units = glyph < glyph_advances_.size() ? glyph_advances_[glyph] : glyph_advances_[0];
+    return static_cast<int>(units * 1000 / units_per_em_ + 0.5);
+}
+
+FontFace::Box FontFace::bounding_box() const {
+    const auto scaled = [&](int units) { return static_cast<int>(units * 1000 / units_per_em_); };
+    return {scaled(box_[0]), scaled(box_[1]), scaled(box_[2]), scaled(box_[3])};
 }
 
 double FontFace::width(std::string_view text, double size, double letter_spacing) const {
