@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "common/files.h"
+#include "domain/analysis.h"
 #include "render/render.h"
 #include "template/template.h"
 #include "test_support.h"
@@ -81,6 +82,35 @@ TEST(DocsExamples, TheOrderDataExampleRendersAsDocumented) {
     const Document document = order.render(nlohmann::json::parse(block("```json order")));
     EXPECT_EQ(write_txt(document), block("```text"));
     EXPECT_FALSE(render_pdf(document, test_resources()).empty());
+}
+
+// The lines shown under the cluster-results example of
+// docs/data-cluster-results.md appear, in order, in what `docgen indicators`
+// prints for it; a line holding only "…" stands for lines left out.
+TEST(DocsExamples, TheClusterResultsExampleGivesTheIndicatorsShown) {
+    const std::string markdown =
+        read_file(std::string(DOCGEN_SOURCE_DIR) + "/docs/data-cluster-results.md", "documentation");
+    const auto block = [&](const std::string& fence) {
+        const size_t start = markdown.find(fence + "\n");
+        EXPECT_NE(start, std::string::npos) << fence;
+        const size_t body = start + fence.size() + 1;
+        return markdown.substr(body, markdown.find("```\n", body) - body);
+    };
+    const domain::Rules rules = domain::Rules::defaults();
+    const nlohmann::json input = nlohmann::json::parse(block("```json cluster-results"));
+    const std::string printed = domain::indicators_json(domain::analyse(input, rules, "example"), rules).dump(2);
+    std::vector<std::string> lines;
+    std::istringstream out(printed);
+    for (std::string line; std::getline(out, line);) lines.push_back(line);
+    std::istringstream shown(block("```text indicators"));
+    size_t next = 0;
+    for (std::string line; std::getline(shown, line);) {
+        const size_t text = line.find_first_not_of(' ');
+        if (text != std::string::npos && line.substr(text) == "…") continue;
+        while (next < lines.size() && lines[next] != line) ++next;
+        ASSERT_LT(next, lines.size()) << "not printed (in this order): " << line;
+        ++next;
+    }
 }
 
 }  // namespace
