@@ -169,8 +169,8 @@ int batch_command(const std::vector<std::string>& args) {
             if (i + 1 >= args.size()) throw UsageError{arg + " needs a value"};
             return args[++i];
         };
-        if (arg == "-j" || arg == "--jobs") {
-            const std::string text = value();
+        if (arg == "--jobs" || arg.rfind("-j", 0) == 0) {
+            const std::string text = arg.size() > 2 && arg[1] == 'j' ? arg.substr(2) : value();  // -j2 as in make
             if (text.empty() || text.find_first_not_of("0123456789") != std::string::npos || std::stoi(text) < 1)
                 throw UsageError{"-j needs a number of threads from 1"};
             options.threads = std::stoi(text);
@@ -202,6 +202,7 @@ int batch_command(const std::vector<std::string>& args) {
     }
     if (options.batch_file.empty()) throw UsageError{"batch needs a BATCH file"};
     options.progress_bar = isatty(fileno(stderr));
+    resources.many_documents = true;
     const docgen::Resources loaded = docgen::Resources::load(resources);
     const docgen::batch::Summary summary = docgen::batch::run(options, loaded);
     std::fprintf(stderr, "written %zu, failed %zu, skipped %zu, pages %zu, %.2f s; %s\n", summary.written,
