@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cstring>
 #include <deque>
+#include <future>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -123,6 +124,8 @@ RenderArguments parse_render(const std::vector<std::string>& args) {
 }
 
 int render(const RenderArguments& args) {
+    // Fonts and hyphenation patterns load while the data is read and bound.
+    auto resources = std::async(std::launch::async, [&] { return docgen::Resources::load(args.resources); });
     const docgen::Template document_template = docgen::Template::load(args.template_path);
     const nlohmann::json data = docgen::prepare_data(document_template, docgen::load_json_file(args.data_path),
                                                      args.data_path, args.rules);
@@ -133,8 +136,7 @@ int render(const RenderArguments& args) {
         variables.push_back({name, &values.back(), name});
     }
     const docgen::Document document = document_template.render(data, variables);
-    const docgen::Resources resources = docgen::Resources::load(args.resources);
-    docgen::render_outputs(document, args.outputs, resources);
+    docgen::render_outputs(document, args.outputs, resources.get());
     return 0;
 }
 

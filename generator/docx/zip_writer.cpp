@@ -56,7 +56,7 @@ void ZipWriter::add(const std::string& name, std::string content) {
         fail("add " + name + " to", zip_get_error(state_->archive));
     }
     zip_file_set_dostime(state_->archive, static_cast<zip_uint64_t>(index), kDosTime, kDosDate, 0);
-    zip_set_file_compression(state_->archive, static_cast<zip_uint64_t>(index), ZIP_CM_DEFLATE, 6);
+    zip_set_file_compression(state_->archive, static_cast<zip_uint64_t>(index), ZIP_CM_DEFLATE, 1);
 }
 
 std::string ZipWriter::finish() {

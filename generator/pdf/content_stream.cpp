@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "common/utf8.h"
+#include "pdf/joined_rules.h"
 
 namespace docgen {
 
@@ -69,7 +70,7 @@ std::string page_content(const Page& page, const std::function<PageFont(const Fo
         double width = -1;
         Color stroke{-1, -1, -1};
         bool open = false;
-        for (const RuleMark& rule : page.rules) {
+        for (const RuleMark& rule : joined_rules(page.rules)) {
             if (rule.width != width || !(rule.color == stroke)) {
                 if (open) out += "S\n";
                 numbers(out, {width = rule.width}, "w");

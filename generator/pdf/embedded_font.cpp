@@ -61,7 +61,7 @@ std::shared_ptr<const EmbeddedFont> EmbeddedFont::make(const FontFace& face, con
     font->face = &face;
     std::string bytes = subset_font(face.bytes(), characters);
     font->program_length = bytes.size();
-    font->program = deflate(bytes, 6);
+    font->program = deflate(bytes, 1);
     font->subset = FontFace::from_bytes(std::move(bytes), face.path() + " (subset)");
     font->base_font = subset_tag(face.postscript_name(), characters) + "+" + face.postscript_name();
     for (size_t glyph = 0; glyph < font->subset.glyph_count(); ++glyph)
@@ -71,7 +71,7 @@ std::shared_ptr<const EmbeddedFont> EmbeddedFont::make(const FontFace& face, con
         const uint16_t glyph = font->subset.glyph(c);
         if (glyph != 0) unicode.emplace(glyph, c);  // the first character of a shared glyph
     }
-    font->to_unicode = deflate(to_unicode_cmap(unicode), 6);
+    font->to_unicode = deflate(to_unicode_cmap(unicode), 1);
     return font;
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <future>
 
 #include "common/error.h"
 #include "common/files.h"
@@ -58,8 +59,16 @@ std::string render_pdf(const Document& document, const Resources& resources) {
 
 void render_outputs(const Document& document, const std::vector<std::string>& outputs, const Resources& resources) {
     for (const std::string& output : outputs) format_of(output);  // refuse before writing anything
+    // The formats share nothing but the document: each is made on its own
+    // thread, and all are made before any is written.
+    std::vector<std::future<RenderedFile>> files;
     for (const std::string& output : outputs)
-        write_file_atomically(output, render_file(document, format_of(output), resources).bytes);
+        files.push_back(std::async(std::launch::async, [&, format = format_of(output)] {
+            return render_file(document, format, resources);
+        }));
+    std::vector<std::string> bytes;
+    for (auto& file : files) bytes.push_back(file.get().bytes);
+    for (size_t i = 0; i < outputs.size(); ++i) write_file_atomically(outputs[i], bytes[i]);
 }
 
 }  // namespace docgen
