@@ -1,0 +1,122 @@
+#!/usr/bin/env python3
+"""Times whole runs of docgen, as a user starts them, and prints medians.
+
+    bench/whole_runs.py [--docgen build/docgen] [--runs 5] [--jobs 2] [--scales 1,4,16]
+
+1. `docgen render` of the order 859-ОД (the order and its three appendices),
+   PDF and DOCX from one run;
+2. `docgen batch` of the example cycle (examples/smolensk-2022/batch.json:
+   the monitoring report, 27 municipal and 343 school references, PDF and
+   DOCX each), with --force so that every document is made;
+3. the same cycle over the example region with every school repeated 4 and
+   16 times (new ids and names), to show how time grows with the schools.
+
+Each figure is the median of --runs runs; peak memory is the largest
+"Maximum resident set size" that /usr/bin/time -v reports for them.
+Standard library only.
+"""
+
+import argparse
+import copy
+import json
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def timed(command):
+    """Wall seconds and peak resident memory (KiB) of one run."""
+    start = time.perf_counter()
+    result = subprocess.run(["/usr/bin/time", "-v", *command], capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    if result.returncode != 0:
+        sys.exit(f"failed: {' '.join(command)}\n{result.stderr}")
+    peak = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", result.stderr).group(1))
+    return seconds, peak
+
+
+def measure(command, runs):
+    timings = [timed(command) for _ in range(runs)]
+    return statistics.median(t for t, _ in timings), max(p for _, p in timings)
+
+
+def scaled_region(data, times):
+    """The example region with each school repeated `times` times."""
+    scaled = copy.deepcopy(data)
+    scaled["schools"] = []
+    for copy_number in range(times):
+        for school in data["schools"]:
+            twin = copy.deepcopy(school)
+            if copy_number:
+                twin["id"] = f"{school['id']}-{copy_number + 1}"
+                twin["name"] = f"{school['name']} (копия {copy_number + 1})"
+            scaled["schools"].append(twin)
+    return scaled
+
+
+def cycle_batch(folder, data_path):
+    """The example's batch file, pointed at `data_path` and writing into `folder`."""
+    batch = json.loads((ROOT / "examples/smolensk-2022/batch.json").read_text(encoding="utf-8"))
+    batch["data"] = str(data_path)
+    batch["output"] = str(folder / "out")
+    for job in batch["jobs"]:
+        job["template"] = str((ROOT / "examples/smolensk-2022" / job["template"]).resolve())
+    path = folder / "batch.json"
+    path.write_text(json.dumps(batch, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def count_outputs(folder):
+    manifest = json.loads((folder / "out" / "manifest.json").read_text(encoding="utf-8"))
+    return len(manifest["outputs"])
+
+
+def report(name, seconds, peak, documents):
+    print(f"{name:<34} {seconds * 1000:9.1f} ms {documents:6d} files {documents / seconds:8.0f} files/s "
+          f"{seconds * 1000 / documents:7.2f} ms/file {peak / 1024:7.1f} MiB peak")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--docgen", default=str(ROOT / "build/docgen"))
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--scales", default="1,4,16")
+    args = parser.parse_args()
+    if args.runs < 5:
+        print("note: fewer than 5 runs make a shaky median", file=sys.stderr)
+
+    print(f"{'run':<34} {'median':>12} {'':>12} {'':>14} {'':>15} {'':>16}")
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        order = [args.docgen, "render", str(ROOT / "templates/order.xml"), str(ROOT / "examples/order-859/data.json"),
+                 "-o", str(tmp / "order.pdf"), "-o", str(tmp / "order.docx")]
+        seconds, peak = measure(order, args.runs)
+        report("render order 859-ОД, PDF+DOCX", seconds, peak, 2)
+
+        data = json.loads((ROOT / "examples/smolensk-2022/data.json").read_text(encoding="utf-8"))
+        base = None
+        for scale in (int(s) for s in args.scales.split(",")):
+            folder = tmp / f"x{scale}"
+            folder.mkdir()
+            data_path = folder / "data.json"
+            data_path.write_text(json.dumps(scaled_region(data, scale), ensure_ascii=False), encoding="utf-8")
+            batch = [args.docgen, "batch", str(cycle_batch(folder, data_path)), "-j", str(args.jobs), "--force"]
+            seconds, peak = measure(batch, args.runs)
+            files = count_outputs(folder)
+            base = base or (seconds, scale)
+            report(f"batch cycle ×{scale} ({len(data['schools']) * scale} schools), -j {args.jobs}",
+                   seconds, peak, files)
+            if scale != base[1]:
+                print(f"{'':<34} time ×{seconds / base[0]:.2f} for schools ×{scale / base[1]:g}")
+
+
+if __name__ == "__main__":
+    main()
