@@ -26,7 +26,7 @@ struct Summary {
     size_t written = 0;  // files
     size_t failed = 0;   // documents
     size_t skipped = 0;  // files up to date
-    size_t pages = 0;    // of the PDFs written
+    size_t pages = 0;    // of the PDFs written or up to date
     double seconds = 0;
     std::string manifest;
 };

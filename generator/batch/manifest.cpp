@@ -1,5 +1,7 @@
 #include "batch/manifest.h"
 
+#include <cstdio>
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -80,20 +82,44 @@ std::string manifest_name(int shard, int shards) {
     return "manifest.shard-" + std::to_string(shard) + "-of-" + std::to_string(shards) + ".json";
 }
 
-size_t merge_manifests(const std::string& folder) {
-    Manifest merged;
-    std::vector<std::string> parts;
+namespace {
+
+// The shard manifests in a folder, by their N, each with its K.
+std::map<int, std::map<int, std::string>> shard_manifests(const std::string& folder) {
+    std::map<int, std::map<int, std::string>> parts;
     std::error_code error;
     for (const auto& file : std::filesystem::directory_iterator(folder, error)) {
         const std::string name = file.path().filename().string();
-        if (name.rfind("manifest.shard-", 0) == 0 && name.size() > 5 && name.substr(name.size() - 5) == ".json")
-            parts.push_back(file.path().string());
+        int k = 0, n = 0;
+        char tail = 0;
+        if (std::sscanf(name.c_str(), "manifest.shard-%d-of-%d.jso%c", &k, &n, &tail) == 3 && tail == 'n' &&
+            name == manifest_name(k, n))
+            parts[n][k] = file.path().string();
     }
     if (error) throw InputError(folder + ": cannot read the folder: " + error.message());
-    if (parts.empty()) throw InputError(folder + ": no manifest.shard-*.json to merge");
-    std::sort(parts.begin(), parts.end());
+    return parts;
+}
+
+}  // namespace
+
+// Only the parts of one sharded run merge: one N, every K from 1 to N. Parts
+// of an earlier run with another N would mix old and new outputs.
+size_t merge_manifests(const std::string& folder) {
+    const auto runs = shard_manifests(folder);
+    if (runs.empty()) throw InputError(folder + ": no manifest.shard-K-of-N.json to merge");
+    if (runs.size() > 1) {
+        std::string counts;
+        for (const auto& [n, parts] : runs) counts += (counts.empty() ? "" : ", ") + std::to_string(n);
+        throw InputError(folder + ": shard manifests of runs in " + counts +
+                         " parts; remove those of the earlier run and merge again");
+    }
+    const auto& [n, parts] = *runs.begin();
+    for (int k = 1; k <= n; ++k)
+        if (!parts.count(k)) throw InputError(folder + ": " + manifest_name(k, n) + " is missing: part " +
+                                              std::to_string(k) + " of " + std::to_string(n) + " has not run");
+    Manifest merged;
     std::map<std::string, ManifestEntry> by_path;
-    for (const std::string& part : parts) {
+    for (const auto& [k, part] : parts) {
         const Manifest manifest = Manifest::read(part);
         if (merged.batch.empty()) merged.batch = manifest.batch;
         for (const ManifestEntry& entry : manifest.outputs) by_path[entry.path] = entry;

@@ -62,15 +62,37 @@ std::string safe_relative_path(std::string_view path) {
     return out.empty() ? "_" : out;
 }
 
+namespace {
+
+// Every folder the paths need: "a/b/c" needs "a" and "a/b".
+std::set<std::string> folders_of(const std::vector<std::string>& paths) {
+    std::set<std::string> folders;
+    for (const std::string& path : paths)
+        for (size_t slash = path.find('/'); slash != std::string::npos; slash = path.find('/', slash + 1))
+            folders.insert(path.substr(0, slash));
+    return folders;
+}
+
+// A file of this path would be a folder another path needs ("x" and "x.pdf/y").
+bool file_is_a_folder(const std::string& path, const std::set<std::string>& folders) {
+    for (const char* extension : {".pdf", ".docx", ".txt"})
+        if (folders.count(path + extension)) return true;
+    return false;
+}
+
+}  // namespace
+
 void make_unique(std::vector<std::string>& paths) {
+    const std::set<std::string> folders = folders_of(paths);
     std::set<std::string> taken(paths.begin(), paths.end());
     std::map<std::string, int> seen;
     for (std::string& path : paths) {
-        if (seen[path]++ == 0) continue;
-        int number = seen[path];
+        const bool clash = file_is_a_folder(path, folders);
+        if (seen[path]++ == 0 && !clash) continue;
+        int number = std::max(seen[path], 2);
         std::string candidate;
         do candidate = path + " (" + std::to_string(number++) + ")";
-        while (taken.count(candidate));
+        while (taken.count(candidate) || file_is_a_folder(candidate, folders));
         taken.insert(candidate);
         path = candidate;
     }

@@ -20,7 +20,9 @@ std::string safe_name(std::string_view name);
 std::string safe_relative_path(std::string_view path);
 
 // Makes every path unique: the second and later uses of a path get " (2)",
-// " (3)"… in the order given, so the result does not depend on timing.
+// " (3)"… in the order given, so the result does not depend on timing. A path
+// whose file (with .pdf, .docx or .txt) would be a folder of another path
+// is numbered too.
 void make_unique(std::vector<std::string>& paths);
 
 }  // namespace docgen::batch

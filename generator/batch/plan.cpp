@@ -1,5 +1,6 @@
 #include "batch/plan.h"
 
+#include <algorithm>
 #include <map>
 
 #include "batch/output_paths.h"
@@ -21,6 +22,22 @@ std::string text_field(const json& element, const char* key) {
     return value.is_string() ? value.get<std::string>() : value.is_number() ? value.dump() : "";
 }
 
+// The list a job runs over. A plain key ("schools") is the data's own list;
+// any other expression makes a new one, kept in the plan. Lists of schools
+// are the largest part of the data: they are not copied when not needed.
+const json& job_list(const BatchFile& batch, const Job& job, const json& data, Plan& plan) {
+    if (data.is_object()) {
+        const auto found = data.find(job.in);
+        if (found != data.end()) return *found;
+    }
+    try {
+        plan.elements.push_back(evaluate_expression(job.in, data));
+    } catch (const InputError& error) {
+        throw InputError(batch.path + ": job " + job.name + ": " + error.what());
+    }
+    return plan.elements.back();
+}
+
 }  // namespace
 
 Inputs load_inputs(const BatchFile& batch) {
@@ -37,6 +54,8 @@ Inputs load_inputs(const BatchFile& batch) {
             inputs.analysed = prepare_data(*loaded, inputs.raw, batch.data_path, batch.rules_path);
         }
     }
+    const auto binds_raw = [](const auto& loaded) { return loaded->input_format() != "cluster-results"; };
+    if (std::none_of(inputs.templates.begin(), inputs.templates.end(), binds_raw)) inputs.raw = nullptr;  // memory
     // Everything an output is made from: if none of it changed, neither did the output.
     Sha256 shared;
     shared.update(DOCGEN_VERSION);
@@ -57,7 +76,6 @@ Inputs load_inputs(const BatchFile& batch) {
 
 Plan make_plan(const BatchFile& batch, const Inputs& inputs) {
     Plan plan;
-    std::vector<std::string> outputs;
     for (size_t j = 0; j < batch.jobs.size(); ++j) {
         const Job& job = batch.jobs[j];
         const json& data = inputs.data(j);
@@ -77,10 +95,11 @@ Plan make_plan(const BatchFile& batch, const Inputs& inputs) {
             } else {
                 item.label = "job " + job.name;
             }
+            // A document whose path cannot be made fails alone, as if its rendering had.
             try {
-                outputs.push_back(safe_relative_path(interpolate(job.output, data, variables)));
+                item.output = safe_relative_path(interpolate(job.output, data, variables));
             } catch (const InputError& error) {
-                throw InputError(batch.path + ": job " + job.name + ", output of " + item.label + ": " + error.what());
+                item.failure = "its output path: " + std::string(error.what());
             }
             plan.items.push_back(std::move(item));
         };
@@ -88,21 +107,20 @@ Plan make_plan(const BatchFile& batch, const Inputs& inputs) {
             add(nullptr, 0);
             continue;
         }
-        try {
-            plan.elements.push_back(evaluate_expression(job.in, data));
-        } catch (const InputError& error) {
-            throw InputError(batch.path + ": job " + job.name + ": " + error.what());
-        }
-        const json& elements = plan.elements.back();
+        const json& elements = job_list(batch, job, data, plan);
         if (!elements.is_array())
             throw InputError(batch.path + ": job " + job.name + ": '" + job.in + "' is " + elements.type_name() +
                              ", not a list");
         for (size_t i = 0; i < elements.size(); ++i) add(&elements[i], i);
     }
+    std::vector<std::string> outputs;
+    for (const WorkItem& item : plan.items)
+        if (item.failure.empty()) outputs.push_back(item.output);
     make_unique(outputs);
+    auto unique = outputs.begin();
     for (size_t i = 0; i < plan.items.size(); ++i) {
         plan.items[i].order = i;
-        plan.items[i].output = outputs[i];
+        if (plan.items[i].failure.empty()) plan.items[i].output = *unique++;
     }
     return plan;
 }
@@ -118,6 +136,8 @@ void keep_only(Plan& plan, const std::string& value) {
         return false;
     };
     std::erase_if(plan.items, [&](const WorkItem& item) { return !item.element || !matches(*item.element); });
+    if (plan.items.empty())
+        throw InputError("--only " + value + ": no municipality or school of the batch has this id or name");
 }
 
 void keep_shard(Plan& plan, int k, int n) {

@@ -22,6 +22,7 @@ struct WorkItem {
     std::string label;             // `school "МБОУ …" (schools[17])`, for messages
     nlohmann::json summary;        // {"index", "id", "name"} for the manifest
     std::string output;            // relative to the output folder, without extension
+    std::string failure;           // why it cannot be made before rendering (its output path)
 };
 
 // What the jobs need, loaded once and shared by every document.

@@ -88,6 +88,10 @@ private:
     Outcome process(const WorkItem& item) const {
         Outcome outcome;
         const Job& job = batch_.jobs[item.job];
+        if (!item.failure.empty()) {
+            outcome.failure = item.label + ", job " + job.name + ": " + item.failure;
+            return outcome;
+        }
         std::vector<std::pair<OutputFormat, std::string>> to_render;  // format and fingerprint
         for (OutputFormat format : job.formats) {
             const std::string path = item.output + extension_of(format);

@@ -357,15 +357,7 @@ def test_usage_errors(b):
     b.docgen("merge-manifests", os.path.join(b.root, "nothing-here"), status=1)
 
 
-# ---------------------------------------------------------------------------
-# Known bugs: these tests say what should happen and fail today. They run, and
-# a failure is reported but not counted; once one passes, it counts as a
-# failure until it is moved up among the tests above.
-
-
-def known_bug_a_school_whose_output_name_fails_fails_alone(b):
-    # Today the whole batch stops before rendering anything: the output paths
-    # of every document are made first, and one that fails throws.
+def test_a_school_whose_output_path_fails_fails_alone(b):
     broken = DATA["schools"][3]
     b.edit_data(lambda data: data["schools"][3].pop("municipality"))
     summary, messages = b.run(status=1)
@@ -374,31 +366,41 @@ def known_bug_a_school_whose_output_name_fails_fails_alone(b):
     check(summary["failed"] == 1 and summary["written"] == ALL_FILES - 2, f"summary {summary}")
 
 
-def known_bug_merge_ignores_shards_of_an_earlier_run(b):
-    # Today manifest.shard-2-of-2.json, left by an earlier run in 2 parts, wins
-    # over manifest.shard-1-of-3.json for the outputs both list, since it sorts
-    # later: the merged manifest gives the old hashes of files rewritten since.
+def test_merge_refuses_shards_of_different_runs_and_missing_parts(b):
     for k in (1, 2):
         b.run("--shard", f"{k}/2")
     b.edit_data(lambda data: data["municipalities"][2].update(head="И.О. Новиков"))
     for k in (1, 2, 3):
         b.run("--shard", f"{k}/3")
     result = subprocess.run([DOCGEN, "merge-manifests", b.out], capture_output=True, text=True)
-    if result.returncode == 0:  # refusing to merge parts of different runs would do as well
-        check_manifest_matches_files(b.out)
-
-
-def known_bug_a_name_with_a_slash_does_not_collide_with_a_file(b):
-    # Today "x.pdf/Филиал" needs a folder where school "x" has its file x.pdf:
-    # one of the two fails, which one depending on the threads' timing.
-    b.edit_data(lambda data: data["schools"][4].update(name="x.pdf/Филиал"))
-    summary, _ = b.run("-j", "1")
-    check(summary["failed"] == 0, f"summary {summary}")
+    check(result.returncode == 1 and "2, 3 parts" in result.stderr, f"mixed runs merged: {result.stderr}")
+    for k in (1, 2):
+        os.remove(os.path.join(b.out, f"manifest.shard-{k}-of-2.json"))
+    os.remove(os.path.join(b.out, "manifest.shard-2-of-3.json"))
+    result = subprocess.run([DOCGEN, "merge-manifests", b.out], capture_output=True, text=True)
+    check(result.returncode == 1 and "manifest.shard-2-of-3.json is missing" in result.stderr,
+          f"an incomplete run merged: {result.stderr}")
+    b.run("--shard", "2/3")
+    b.docgen("merge-manifests", b.out)
     check_manifest_matches_files(b.out)
 
 
+def test_a_name_with_a_slash_does_not_collide_with_a_file(b):
+    # "x.pdf/Филиал" needs a folder named like the file x.pdf of school "x".
+    b.edit_data(lambda data: data["schools"][4].update(name="x.pdf/Филиал"))
+    for threads in ("1", "2"):
+        summary, _ = b.run("-j", threads, "--force")
+        check(summary["failed"] == 0, f"summary {summary}")
+        check_manifest_matches_files(b.out)
+
+
+def test_only_with_no_match_is_an_error(b):
+    messages = b.docgen("batch", b.file, "--only", "Несуществующий район", status=1)
+    check("no municipality or school" in messages, messages)
+    check(not os.path.exists(b.out), "a run with nothing to do wrote the output folder")
+
+
 TESTS = [value for name, value in list(globals().items()) if name.startswith("test_")]
-KNOWN_BUGS = [value for name, value in list(globals().items()) if name.startswith("known_bug_")]
 
 
 def main():
@@ -406,24 +408,20 @@ def main():
     if len(sys.argv) < 2:
         sys.exit(__doc__)
     DOCGEN = os.path.abspath(sys.argv[1])
-    chosen = [t for t in TESTS + KNOWN_BUGS if len(sys.argv) == 2 or t.__name__ in sys.argv[2:]]
+    chosen = [t for t in TESTS if len(sys.argv) == 2 or t.__name__ in sys.argv[2:]]
     failed = 0
     start = time.monotonic()
     for test in chosen:
-        known_bug = test in KNOWN_BUGS
         with tempfile.TemporaryDirectory(prefix="docgen-batch-") as root:
             began = time.monotonic()
             try:
                 test(Batch(root))
-                failed += known_bug
-                print(f"{'FIXED' if known_bug else 'ok':5} {test.__name__} ({time.monotonic() - began:.2f} s)"
-                      + (": passes now, make it a test" if known_bug else ""))
+                print(f"ok    {test.__name__} ({time.monotonic() - began:.2f} s)")
             except Exception as failure:  # a Failure, or an error of the test on an output it did not expect
-                failed += not known_bug
+                failed += 1
                 message = str(failure) if isinstance(failure, Failure) else traceback.format_exc()
-                print(f"{'bug' if known_bug else 'FAIL':5} {test.__name__}: "
-                      + (" ".join(line[:160] for line in message.splitlines()[:2]) if known_bug else message))
-    print(f"{len(chosen) - failed} as expected, {failed} failed, {time.monotonic() - start:.2f} s")
+                print(f"FAIL  {test.__name__}: {message}")
+    print(f"{len(chosen) - failed} passed, {failed} failed, {time.monotonic() - start:.2f} s")
     sys.exit(1 if failed or not chosen else 0)
 
 
