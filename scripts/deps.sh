@@ -10,7 +10,7 @@ build_packages=(
 )
 # LibreOffice lays out the DOCX in Times New Roman's metric twin, Liberation Serif.
 test_packages=(
-  libgtest-dev libbenchmark-dev poppler-utils qpdf mupdf-tools python3-docx
+  libgtest-dev libbenchmark-dev zlib1g-dev poppler-utils qpdf mupdf-tools python3-docx
   libreoffice-writer-nogui fonts-liberation
 )
 

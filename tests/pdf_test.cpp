@@ -1,0 +1,65 @@
+// The PDF painter's own steps: table borders joined before painting, and
+// compressed streams that zlib reads back.
+#include <gtest/gtest.h>
+
+#include <zlib.h>
+
+#include "pdf/deflate.h"
+#include "pdf/joined_rules.h"
+
+namespace docgen {
+namespace {
+
+RuleMark rule(double x1, double y1, double x2, double y2, double width = 0.5) { return {x1, y1, x2, y2, width, {}}; }
+
+TEST(JoinedRules, TwoCellsSideBySideShareTheirBorders) {
+    // Each cell's four borders, as the table layout draws them.
+    const std::vector<RuleMark> cells = {
+        rule(0, 0, 10, 0), rule(0, 5, 10, 5), rule(0, 0, 0, 5), rule(10, 0, 10, 5),
+        rule(10, 0, 30, 0), rule(10, 5, 30, 5), rule(10, 0, 10, 5), rule(30, 0, 30, 5)};
+    const auto joined = joined_rules(cells);
+    ASSERT_EQ(joined.size(), 5u);  // top, bottom, and three verticals
+    EXPECT_DOUBLE_EQ(joined[0].x1, 0);
+    EXPECT_DOUBLE_EQ(joined[0].x2, 30);
+    EXPECT_DOUBLE_EQ(joined[0].y1, 0);
+    EXPECT_DOUBLE_EQ(joined[1].x2, 30);
+    EXPECT_DOUBLE_EQ(joined[1].y1, 5);
+}
+
+TEST(JoinedRules, PiecesApartStayApart) {
+    const auto joined = joined_rules({rule(0, 0, 10, 0), rule(12, 0, 20, 0)});
+    EXPECT_EQ(joined.size(), 2u);
+}
+
+TEST(JoinedRules, AnotherPenKeepsThePaintingOrder) {
+    // A thick rule between two thin ones over the same line: the second thin
+    // one is painted over the thick one and must stay after it.
+    const auto joined = joined_rules({rule(0, 0, 10, 0), rule(0, 0, 10, 0, 2), rule(5, 0, 20, 0)});
+    ASSERT_EQ(joined.size(), 3u);
+    EXPECT_DOUBLE_EQ(joined[1].width, 2);
+    EXPECT_DOUBLE_EQ(joined[2].x1, 5);
+}
+
+TEST(JoinedRules, SlantedRulesAreKeptAsDrawn) {
+    const auto joined = joined_rules({rule(0, 0, 10, 10), rule(0, 0, 10, 10)});
+    EXPECT_EQ(joined.size(), 2u);
+}
+
+TEST(Deflate, ZlibReadsTheStreamsBack) {
+    std::string text;
+    for (int i = 0; i < 2000; ++i) text += "1 0 0 1 85.04 " + std::to_string(i) + " Tm <0031004300410035> Tj\n";
+    for (int level : {1, 6, 12}) {
+        const std::string packed = deflate(text, level);
+        EXPECT_LT(packed.size(), text.size() / 4);
+        std::string unpacked(text.size(), '\0');
+        uLongf size = unpacked.size();
+        ASSERT_EQ(uncompress(reinterpret_cast<Bytef*>(unpacked.data()), &size,
+                             reinterpret_cast<const Bytef*>(packed.data()), packed.size()),
+                  Z_OK);
+        unpacked.resize(size);
+        EXPECT_EQ(unpacked, text) << "level " << level;
+    }
+}
+
+}  // namespace
+}  // namespace docgen
