@@ -15,27 +15,17 @@ constexpr double kHyphenationZone = 18;
 
 }  // namespace
 
-// A run of characters between spaces, measured character by character so
-// that it can be cut at any of its break opportunities.
+// A run of characters between spaces: a range of the paragraph's characters,
+// measured character by character so that it can be cut at any of its break
+// opportunities.
 struct LineBreaker::Word {
-    struct Opportunity {
-        int at;       // characters before the break
-        bool hyphen;  // a hyphen is drawn at the end of the line
-    };
-    std::u32string chars;
-    std::vector<int> style;  // per character, an index into styles_
-    std::vector<double> advance;
-    std::vector<Opportunity> breaks;
+    int begin = 0, end = 0;                // in chars_
+    int breaks_begin = 0, breaks_end = 0;  // in breaks_
     double space_before = 0;  // the gap between this word and the previous one
     int forced_breaks_before = 0;
     bool glued = false;  // follows a list label: no line break between them
 
-    int size() const { return static_cast<int>(chars.size()); }
-    double width(int from, int to) const {
-        double total = 0;
-        for (int i = from; i < to; ++i) total += advance[i];
-        return total;
-    }
+    int size() const { return end - begin; }
 };
 
 // The characters [from, to) of a word on one line.
@@ -64,11 +54,18 @@ int LineBreaker::style_of(const RunProps& props) {
     return static_cast<int>(styles_.size()) - 1;
 }
 
-const std::vector<int>& LineBreaker::hyphenation_points(const std::u32string& letters) {
-    auto found = hyphenation_cache_.find(letters);
+double LineBreaker::word_width(const Word& word, int from, int to) const {
+    double total = 0;
+    for (int i = word.begin + from; i < word.begin + to; ++i) total += advances_[i];
+    return total;
+}
+
+const std::vector<int>& LineBreaker::hyphenation_points(std::u32string_view letters) {
+    key_.assign(letters);
+    auto found = hyphenation_cache_.find(key_);
     if (found != hyphenation_cache_.end()) return found->second;
     std::vector<int> points = hyphenator_ ? hyphenator_->break_points(letters) : std::vector<int>{};
-    return hyphenation_cache_.emplace(letters, std::move(points)).first->second;
+    return hyphenation_cache_.emplace(key_, std::move(points)).first->second;
 }
 
 // Break opportunities inside a word: after a hyphen, dash or slash joining two
@@ -76,15 +73,16 @@ const std::vector<int>& LineBreaker::hyphenation_points(const std::u32string& le
 // Words with digits or no-break spaces (numbers, "№ 5", "Е.П. Талкина") and
 // abbreviations in capitals are never hyphenated.
 void LineBreaker::add_break_opportunities(Word& word, bool hyphenate) {
-    const auto& chars = word.chars;
+    const std::u32string_view chars = std::u32string_view(chars_).substr(word.begin, word.size());
     const int size = word.size();
+    word.breaks_begin = static_cast<int>(breaks_.size());
     bool may_hyphenate = hyphenate;
     for (char32_t c : chars)
         if (utf8::is_digit(c) || c == utf8::kNoBreakSpace) may_hyphenate = false;
     for (int i = 0; i < size;) {
         if (!utf8::is_letter(chars[i])) {
             const bool joiner = chars[i] == U'-' || chars[i] == U'/' || chars[i] == U'–';
-            if (joiner && i > 0 && i + 1 < size && utf8::is_letter(chars[i + 1])) word.breaks.push_back({i + 1, false});
+            if (joiner && i > 0 && i + 1 < size && utf8::is_letter(chars[i + 1])) breaks_.push_back({i + 1, false});
             ++i;
             continue;
         }
@@ -93,30 +91,44 @@ void LineBreaker::add_break_opportunities(Word& word, bool hyphenate) {
         while (end < size && utf8::is_letter(chars[end])) capitals += utf8::is_upper(chars[end++]);
         const bool abbreviation = capitals > 1 || (capitals == 1 && !utf8::is_upper(chars[i]));
         if (may_hyphenate && !abbreviation && end - i >= 4) {
-            for (int point : hyphenation_points(chars.substr(i, end - i))) word.breaks.push_back({i + point, true});
+            for (int point : hyphenation_points(chars.substr(i, end - i))) breaks_.push_back({i + point, true});
         }
         i = end;
     }
-    std::sort(word.breaks.begin(), word.breaks.end(),
-              [](const Word::Opportunity& a, const Word::Opportunity& b) { return a.at < b.at; });
+    word.breaks_end = static_cast<int>(breaks_.size());
+    std::sort(breaks_.begin() + word.breaks_begin, breaks_.end(),
+              [](const Opportunity& a, const Opportunity& b) { return a.at < b.at; });
+}
+
+void LineBreaker::add_character(char32_t c, int style, double advance) {
+    chars_ += c;
+    char_styles_.push_back(style);
+    advances_.push_back(advance);
 }
 
 std::vector<LineBreaker::Word> LineBreaker::split_words(const Paragraph& paragraph) {
+    chars_.clear();
+    char_styles_.clear();
+    advances_.clear();
+    breaks_.clear();
     std::vector<Word> words;
     Word current;
     double pending_space = 0;
     int pending_breaks = 0;
     bool current_hyphenate = paragraph.props.hyphenate;
     const auto finish_word = [&] {
-        if (current.chars.empty()) return;
-        current.space_before = words.empty() || pending_breaks > 0 ? 0 : pending_space;
-        current.forced_breaks_before = pending_breaks;
-        add_break_opportunities(current, current_hyphenate);
-        words.push_back(std::move(current));
+        current.end = static_cast<int>(chars_.size());
+        if (current.size() > 0) {
+            current.space_before = words.empty() || pending_breaks > 0 ? 0 : pending_space;
+            current.forced_breaks_before = pending_breaks;
+            add_break_opportunities(current, current_hyphenate);
+            words.push_back(current);
+            current_hyphenate = paragraph.props.hyphenate;
+            pending_space = 0;
+            pending_breaks = 0;
+        }
         current = Word{};
-        current_hyphenate = paragraph.props.hyphenate;
-        pending_space = 0;
-        pending_breaks = 0;
+        current.begin = static_cast<int>(chars_.size());
     };
     for (const Run& run : paragraph.runs) {
         const int style = style_of(run.props);
@@ -131,10 +143,8 @@ std::vector<LineBreaker::Word> LineBreaker::split_words(const Paragraph& paragra
                 continue;
             }
             if (!run.hyphenate) current_hyphenate = false;
-            current.chars += c;
-            current.style.push_back(style);
             const double advance = c == utf8::kNoBreakSpace ? space : text_style.face->advance(c) * text_style.size;
-            current.advance.push_back(advance + text_style.letter_spacing);
+            add_character(c, style, advance + text_style.letter_spacing);
         }
     }
     finish_word();
@@ -150,7 +160,7 @@ std::vector<LineBreaker::LineDraft> LineBreaker::fill_lines(const Paragraph& par
         return width - props.indent_left - indent - props.indent_right;
     };
     const auto hyphen_width = [&](const Word& word, int at) {
-        const TextStyle& style = styles_[word.style[at - 1]];
+        const TextStyle& style = styles_[char_styles_[word.begin + at - 1]];
         return style.face->advance(U'-') * style.size;
     };
 
@@ -175,7 +185,7 @@ std::vector<LineBreaker::LineDraft> LineBreaker::fill_lines(const Paragraph& par
         }
         const double room = line_room(drafts.size());
         const double gap = current.segments.empty() ? 0 : word.space_before;
-        const double rest = word.width(start, word.size());
+        const double rest = word_width(word, start, word.size());
         if (current.width + gap + rest <= room + kTolerance) {
             add(static_cast<int>(i), start, word.size(), false, rest, gap);
             ++i;
@@ -188,9 +198,10 @@ std::vector<LineBreaker::LineDraft> LineBreaker::fill_lines(const Paragraph& par
         int best = -1;
         bool best_hyphen = false;
         if (room - current.width > kHyphenationZone || alone) {
-            for (const auto& opportunity : word.breaks) {
+            for (int b = word.breaks_begin; b < word.breaks_end; ++b) {
+                const Opportunity& opportunity = breaks_[b];
                 if (opportunity.at <= start) continue;
-                const double part = word.width(start, opportunity.at) +
+                const double part = word_width(word, start, opportunity.at) +
                                     (opportunity.hyphen ? hyphen_width(word, opportunity.at) : 0);
                 if (current.width + gap + part > room + kTolerance) break;
                 best = opportunity.at;
@@ -201,10 +212,10 @@ std::vector<LineBreaker::LineDraft> LineBreaker::fill_lines(const Paragraph& par
             // Longer than a whole line and no place to break: cut between
             // characters rather than draw outside the box.
             best = start + 1;
-            while (best < word.size() && current.width + gap + word.width(start, best + 1) <= room + kTolerance) ++best;
+            while (best < word.size() && current.width + gap + word_width(word, start, best + 1) <= room + kTolerance) ++best;
         }
         if (best > 0) {
-            const double part = word.width(start, best) + (best_hyphen ? hyphen_width(word, best) : 0);
+            const double part = word_width(word, start, best) + (best_hyphen ? hyphen_width(word, best) : 0);
             add(static_cast<int>(i), start, best, best_hyphen, part, gap);
             start = best;
         }
@@ -231,16 +242,16 @@ std::vector<Line> LineBreaker::break_paragraph(const Paragraph& paragraph, doubl
         } else {
             Word label;
             const int label_style = style_of(paragraph.run_props);
-            for (char32_t c : utf8::decode(paragraph.label)) {
-                label.chars += c;
-                label.style.push_back(label_style);
-                label.advance.push_back(style.face->advance(c) * style.size + style.letter_spacing);
-            }
+            label.begin = static_cast<int>(chars_.size());
+            for (char32_t c : utf8::decode(paragraph.label))
+                add_character(c, label_style, style.face->advance(c) * style.size + style.letter_spacing);
+            label.end = static_cast<int>(chars_.size());
+            label.breaks_begin = label.breaks_end = static_cast<int>(breaks_.size());
             if (!words.empty()) {
                 words.front().space_before = gap;
                 words.front().glued = true;
             }
-            words.insert(words.begin(), std::move(label));
+            words.insert(words.begin(), label);
         }
     }
     const auto drafts = fill_lines(paragraph, words, width, hanging_label_width >= 0);
@@ -285,12 +296,13 @@ std::vector<Line> LineBreaker::place_lines(const Paragraph& paragraph, const std
             const bool join_previous = s > 0 && stretch == 0 && !line.pieces.empty();
             for (int i = segment.from; i < segment.to;) {
                 int end = i;
-                while (end < segment.to && word.style[end] == word.style[i]) ++end;
-                const TextStyle& style = styles_[word.style[i]];
+                const int piece_style = char_styles_[word.begin + i];
+                while (end < segment.to && char_styles_[word.begin + end] == piece_style) ++end;
+                const TextStyle& style = styles_[piece_style];
                 std::string text;
-                for (int k = i; k < end; ++k)
-                    utf8::append(text, word.chars[k] == utf8::kNoBreakSpace ? U' ' : word.chars[k]);
-                double piece_width = word.width(i, end);
+                for (int k = word.begin + i; k < word.begin + end; ++k)
+                    utf8::append(text, chars_[k] == utf8::kNoBreakSpace ? U' ' : chars_[k]);
+                double piece_width = word_width(word, i, end);
                 if (segment.hyphen && end == segment.to) {
                     text += '-';
                     piece_width += style.face->advance(U'-') * style.size;
@@ -308,7 +320,7 @@ std::vector<Line> LineBreaker::place_lines(const Paragraph& paragraph, const std
                     line.pieces.push_back(
                         {x, piece_width, std::move(text), style.face, style.size, style.letter_spacing, style.underline});
                 }
-                used_styles.push_back(word.style[i]);
+                used_styles.push_back(piece_style);
                 x += piece_width;
                 i = end;
             }

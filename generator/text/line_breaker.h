@@ -5,6 +5,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -52,10 +53,18 @@ private:
         bool operator==(const TextStyle&) const = default;
     };
 
+    // A break opportunity inside a word.
+    struct Opportunity {
+        int at;       // characters of the word before the break
+        bool hyphen;  // a hyphen is drawn at the end of the line
+    };
+
     int style_of(const RunProps& props);
     std::vector<Word> split_words(const Paragraph& paragraph);
+    void add_character(char32_t c, int style, double advance);
     void add_break_opportunities(Word& word, bool hyphenate);
-    const std::vector<int>& hyphenation_points(const std::u32string& letters);
+    const std::vector<int>& hyphenation_points(std::u32string_view letters);
+    double word_width(const Word& word, int from, int to) const;
     std::vector<LineDraft> fill_lines(const Paragraph& paragraph, const std::vector<Word>& words, double width,
                                       bool label_hangs);
     std::vector<Line> place_lines(const Paragraph& paragraph, const std::vector<Word>& words,
@@ -63,6 +72,14 @@ private:
 
     const FontSet& fonts_;
     std::vector<TextStyle> styles_;  // of the paragraph being broken
+    // The characters of the paragraph being broken, each with its style and
+    // advance, and its words' break opportunities: words are ranges of these.
+    // Kept between paragraphs so that their memory is reused.
+    std::u32string chars_;
+    std::vector<int> char_styles_;
+    std::vector<double> advances_;
+    std::vector<Opportunity> breaks_;
+    std::u32string key_;  // a word's letters, to look up in the cache
     std::shared_ptr<const Hyphenator> hyphenator_;
     // Documents repeat their words: hyphenate each once.
     std::unordered_map<std::u32string, std::vector<int>> hyphenation_cache_;
