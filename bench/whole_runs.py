@@ -4,7 +4,9 @@
     bench/whole_runs.py [--docgen build/docgen] [--runs 5] [--jobs 2] [--scales 1,4,16]
 
 1. `docgen render` of the order 859-ОД (the order and its three appendices),
-   PDF and DOCX from one run;
+   PDF and DOCX from one run; and of the order with only its first appendix
+   (about 14 pages), PDF alone and DOCX alone: the document other tools
+   were timed on (docs/performance.md);
 2. `docgen batch` of the example cycle (examples/smolensk-2022/batch.json:
    the monitoring report, 27 municipal and 343 school references, PDF and
    DOCX each), with --force so that every document is made;
@@ -100,6 +102,16 @@ def main():
                  "-o", str(tmp / "order.pdf"), "-o", str(tmp / "order.docx")]
         seconds, peak = measure(order, args.runs)
         report("render order 859-ОД, PDF+DOCX", seconds, peak, 2)
+
+        short = json.loads((ROOT / "examples/order-859/data.json").read_text(encoding="utf-8"))
+        short["appendices"] = short["appendices"][:1]
+        short_path = tmp / "order-first-appendix.json"
+        short_path.write_text(json.dumps(short, ensure_ascii=False), encoding="utf-8")
+        for extension in ("pdf", "docx"):
+            command = [args.docgen, "render", str(ROOT / "templates/order.xml"), str(short_path),
+                       "-o", str(tmp / f"short.{extension}")]
+            seconds, peak = measure(command, args.runs)
+            report(f"order, first appendix only, {extension.upper()}", seconds, peak, 1)
 
         data = json.loads((ROOT / "examples/smolensk-2022/data.json").read_text(encoding="utf-8"))
         base = None
