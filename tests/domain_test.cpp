@@ -193,6 +193,29 @@ TEST(Indicators, SubjectDynamicsCompareLowSharesOfTheSameResults) {
     EXPECT_EQ(dynamics.last_year.not_computable, "нужны результаты позапрошлого года");
 }
 
+// Each reason is Russian as it is written: «об» before a vowel, the genitive after «нет».
+TEST(Indicators, NotComputableReasonsReadAsRussian) {
+    json s1 = school("1", "a", 6), s2 = school("2", "a", 2);  // a ШНРО and a ШсРНР
+    const json no_deficit = {{"found", false}, {"removed", false}};
+    s1["support"] = {{"practices", {{"presented", 0}, {"in_bank", 0}}},
+                     {"pupils", {{"low_achieving", 0}, {"failing", 0}, {"individual_route", 0}}},
+                     {"deficits", {{"material", no_deficit}, {"staff", no_deficit}}}};
+    s2["support"] = {{"practices", {{"presented", 0}, {"in_bank", 0}}},
+                     {"pupils", {{"low_achieving", 0}, {"failing", 0}, {"individual_route", 0}}},
+                     {"deficits", {{"material", no_deficit}, {"staff", no_deficit}}}};
+    const Analysis analysis = analyse(region({s1, s2}), Rules::defaults(), "test.json");
+    const auto reason = [&](const std::string& id) { return indicator(analysis.region, id).this_year.not_computable; };
+    EXPECT_EQ(reason("3.2.2"), "нет представленных практик (S = 0)");
+    EXPECT_EQ(reason("3.1.2"), "нет слабоуспевающих и неуспевающих (S = 0)");
+    EXPECT_EQ(reason("3.1.3"), "нет данных о неуспевающих для 2 школ");
+    EXPECT_EQ(reason("2.2.4"), "нет данных об информационно-коммуникационных дефицитах для 2 школ");
+    EXPECT_EQ(reason("2.2.7"), "нет данных об информационно-коммуникационных дефицитах для 2 школ");
+    EXPECT_EQ(reason("2.2.5"), "нет школ с материально-техническими дефицитами (S = 0)");
+    EXPECT_EQ(reason("2.1.2"), "нет данных об антирисковой программе для 1 школы");
+    EXPECT_EQ(reason("1.2.4"), "нет данных о школе-наставнике для 1 школы");
+    EXPECT_EQ(reason("3.1.1"), "нет данных о системе профилактики учебной неуспешности для 2 школ");
+}
+
 std::string problems_of(const json& input) {
     try {
         analyse(input, Rules::defaults(), "data.json");

@@ -89,11 +89,24 @@ Amount sum_of(Amount a, Amount b) {
     };
 }
 
-// How an indicator's population and event are named in "not computable" reasons.
+// «о» or «об» before words in the prepositional case: «об» before a vowel
+// sound (а, и, о, у, э, ы), as Russian has it: «о кластере», «об устранении».
+std::string about(const std::string& words) {
+    for (const char* vowel : {"а", "и", "о", "у", "э", "ы", "А", "И", "О", "У", "Э", "Ы"})
+        if (words.rfind(vowel, 0) == 0) return "об " + words;
+    return "о " + words;
+}
+
+std::string missing_data(const std::string& words, int schools) {
+    return "нет данных " + about(words) + " для " + std::to_string(schools) + " " + schools_word(schools);
+}
+
+// How an indicator's population and event are named in "not computable"
+// reasons; each in the case its reason needs.
 struct Words {
-    std::string population;       // "ШНРО": "нет ШНРО (S = 0)"
-    std::string population_data;  // "кластере": "нет данных о кластере 3 школ"
-    std::string event_data;       // "школе-наставнике"
+    std::string population;       // genitive plural, "нет ШНРО (S = 0)": "ШНРО"
+    std::string population_data;  // prepositional, "нет данных о кластере для 3 школ": "кластере"
+    std::string event_data;       // prepositional, "нет данных о школе-наставнике для 1 школы"
 };
 
 // P = N / S: S schools where `population` holds, N of them where `event` holds.
@@ -113,18 +126,21 @@ Method share_of_schools(Fact population, Fact event, Words words) {
             if (!happened) ++unknown_event;
             else if (*happened) share.n += 1;
         }
-        const auto missing = [](const std::string& about, int count) {
-            return not_computable("нет данных о " + about + " для " + std::to_string(count) + " " + schools_word(count));
-        };
-        if (unknown_population > 0) return missing(words.population_data, unknown_population);
-        if (unknown_event > 0) return missing(words.event_data, unknown_event);
+        if (unknown_population > 0) return not_computable(missing_data(words.population_data, unknown_population));
+        if (unknown_event > 0) return not_computable(missing_data(words.event_data, unknown_event));
         if (share.s == 0) return not_computable("нет " + words.population + " (S = 0)");
         return share;
     };
 }
 
+// How summed amounts are named in "not computable" reasons.
+struct AmountWords {
+    std::string data;  // prepositional, "нет данных о представленных практиках для 1 школы"
+    std::string none;  // genitive, "нет представленных практик (S = 0)"
+};
+
 // P = N / S over amounts summed across the schools.
-Method share_of_amounts(Amount numerator, Amount denominator, std::string words) {
+Method share_of_amounts(Amount numerator, Amount denominator, AmountWords words) {
     return [=](const std::vector<const ClassifiedSchool*>& schools, Year year) {
         Share share;
         int unknown = 0;
@@ -137,9 +153,8 @@ Method share_of_amounts(Amount numerator, Amount denominator, std::string words)
             share.n += *n;
             share.s += *s;
         }
-        if (unknown > 0)
-            return not_computable("нет данных о " + words + " для " + std::to_string(unknown) + " " + schools_word(unknown));
-        if (share.s == 0) return not_computable("нет " + words + " (S = 0)");
+        if (unknown > 0) return not_computable(missing_data(words.data, unknown));
+        if (share.s == 0) return not_computable("нет " + words.none + " (S = 0)");
         return share;
     };
 }
@@ -196,7 +211,7 @@ std::map<std::string, Method> methods(const Rules& rules) {
         {"1.2.5", only_this_year(share_of_schools(with_dynamics(shnro), improved, Words{"ШНРО с результатами двух лет", "кластере", "динамике результатов"}), needs_older)},
         {"2.1.1", share_of_schools(every_school(), risk, Words{"школ", "кластере", "кластере"})},
         {"2.1.2", share_of_schools(risk, support_flag({"antirisk_programme"}), Words{"ШсРНР", "кластере", "антирисковой программе"})},
-        {"2.2.1", only_this_year(share_of_amounts(pupils_in_low_isbs, pupils, "обучающихся"), "в данных нет ИСБШ прошлого года")},
+        {"2.2.1", only_this_year(share_of_amounts(pupils_in_low_isbs, pupils, {"обучающихся", "обучающихся"}), "в данных нет ИСБШ прошлого года")},
         {"2.2.2", share_of_schools(every_school(), deficit_found("material"), Words{"школ", "кластере", "материально-технических дефицитах"})},
         {"2.2.3", share_of_schools(every_school(), deficit_found("staff"), Words{"школ", "кластере", "кадровых дефицитах"})},
         {"2.2.4", share_of_schools(every_school(), deficit_found("ict"), Words{"школ", "кластере", "информационно-коммуникационных дефицитах"})},
@@ -206,11 +221,13 @@ std::map<std::string, Method> methods(const Rules& rules) {
         {"2.2.8", only_this_year(share_of_schools(with_dynamics(risk), improved, Words{"ШсРНР с результатами двух лет", "кластере", "динамике результатов"}), needs_older)},
         {"3.1.1", share_of_schools(every_school(), support_flag({"prevention_system"}), Words{"школ", "кластере", "системе профилактики учебной неуспешности"})},
         {"3.1.2", share_of_amounts(support_amount({"pupils", "individual_route"}),
-                                   sum_of(support_amount({"pupils", "low_achieving"}), failing), "слабоуспевающих и неуспевающих")},
-        {"3.1.3", share_of_amounts(support_amount({"pupils", "failing_extra_classes"}), failing, "неуспевающих")},
-        {"3.1.4", share_of_amounts(support_amount({"pupils", "failing_with_mentor"}), failing, "неуспевающих")},
+                                   sum_of(support_amount({"pupils", "low_achieving"}), failing),
+                                   {"слабоуспевающих и неуспевающих", "слабоуспевающих и неуспевающих"})},
+        {"3.1.3", share_of_amounts(support_amount({"pupils", "failing_extra_classes"}), failing, {"неуспевающих", "неуспевающих"})},
+        {"3.1.4", share_of_amounts(support_amount({"pupils", "failing_with_mentor"}), failing, {"неуспевающих", "неуспевающих"})},
         {"3.2.1", share_of_schools(every_school(), support_flag({"practices", "presented"}), Words{"школ", "кластере", "представленных практиках"})},
-        {"3.2.2", share_of_amounts(support_amount({"practices", "in_bank"}), support_amount({"practices", "presented"}), "представленных практиках")},
+        {"3.2.2", share_of_amounts(support_amount({"practices", "in_bank"}), support_amount({"practices", "presented"}),
+                                   {"представленных практиках", "представленных практик"})},
     };
 }
 
