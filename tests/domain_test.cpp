@@ -246,6 +246,24 @@ TEST(InputChecks, SchemaErrorsNameThePathAndTheSchoolAllAtOnce) {
         EXPECT_NE(message.find(expected), std::string::npos) << expected << "\nin:\n" << message;
 }
 
+TEST(InputChecks, EveryUnknownKeyOfAnObjectIsReported) {
+    json bad = school("2", "a", 0);
+    bad["extra"] = 1;
+    bad["extra2"] = 2;
+    bad["support"] = {{"prevention_system", true}, {"typo", 1}, {"typo2", 2}};
+    json input = region({school("1", "a", 0), bad});
+    input["extra"] = 1;
+    input["extra2"] = 2;
+    const std::string message = problems_of(input);
+    EXPECT_NE(message.find("(6 problems):"), std::string::npos) << message;
+    for (const char* expected : {"\n  the data: unknown key 'extra'", "\n  the data: unknown key 'extra2'",
+                                 "\n  schools[1] \"Школа 2\": unknown key 'extra'",
+                                 "\n  schools[1] \"Школа 2\": unknown key 'extra2'",
+                                 "\n  schools[1] \"Школа 2\": support: unknown key 'typo'",
+                                 "\n  schools[1] \"Школа 2\": support: unknown key 'typo2'"})
+        EXPECT_NE(message.find(expected), std::string::npos) << expected << "\nin:\n" << message;
+}
+
 TEST(InputChecks, CrossRecordChecks) {
     json a = school("1", "a", 0), b = school("1", "nowhere", 0);
     a["assessments"][0]["low"] = 25;  // of 20 participants
