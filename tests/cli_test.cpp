@@ -4,7 +4,9 @@
 
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 
+#include "common/files.h"
 #include "test_support.h"
 
 namespace docgen {
@@ -120,6 +122,36 @@ TEST_F(Cli, AFailureLeavesNothingHalfWritten) {
     EXPECT_EQ(files_in_dir(), files);                      // and no temporary file is left
     render("other.pdf", "", &status);
     EXPECT_FALSE(fs::exists(path("other.pdf")));
+}
+
+const std::string kClusterData = std::string(DOCGEN_SOURCE_DIR) + "/examples/smolensk-2022/data.json";
+
+TEST_F(Cli, AMissingRulesFileIsAnError) {
+    write("cluster.xml", "<document input=\"cluster-results\">\n<section>\n<p>{{ region.name }}</p>\n</section>\n</document>\n");
+    int status = -1;
+    std::string message = docgen("render " + path("cluster.xml") + " " + kClusterData + " -o " + path("out.txt") +
+                                     " --rules " + path("missing.json"),
+                                 &status);
+    EXPECT_EQ(status, 1);
+    EXPECT_NE(message.find(path("missing.json") + ": cannot open rules file"), std::string::npos) << message;
+    message = docgen("indicators " + kClusterData + " --rules " + path("missing.json"), &status);
+    EXPECT_EQ(status, 1);
+    EXPECT_NE(message.find(path("missing.json") + ": cannot open rules file"), std::string::npos) << message;
+}
+
+TEST_F(Cli, AWronglyTypedRulesValueNamesTheFileAndTheKey) {
+    nlohmann::json rules =
+        nlohmann::json::parse(read_file(std::string(DOCGEN_SOURCE_DIR) + "/rules/concept-2022.json", "rules"));
+    rules["classification"][0]["markers_min"] = "6";
+    write("rules.json", rules.dump(2));
+    int status = -1;
+    const std::string message = docgen("indicators " + kClusterData + " --rules " + path("rules.json"), &status);
+    EXPECT_EQ(status, 1);
+    EXPECT_NE(message.find("docgen: " + path("rules.json") +
+                           ": the rules do not follow schemas/rules.schema.json (1 problem):\n"
+                           "  classification[0].markers_min must be a whole number\n"),
+              std::string::npos)
+        << message;
 }
 
 }  // namespace

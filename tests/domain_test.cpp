@@ -4,8 +4,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/embedded.h"
 #include "common/error.h"
+#include "common/files.h"
 #include "domain/analysis.h"
+#include "domain/rules_schema.h"
 
 namespace docgen::domain {
 namespace {
@@ -276,6 +279,50 @@ TEST(InputChecks, CrossRecordChecks) {
                                  "schools[0] \"Школа 1\": assessments[1].grade must be 4..8 for ВПР",
                                  "schools[0] \"Школа 1\": support.mentor_school \"99\" is not a school of the data"})
         EXPECT_NE(message.find(expected), std::string::npos) << expected << "\nin:\n" << message;
+}
+
+std::string rules_problems_of(const json& rules) {
+    try {
+        Rules::parse(rules, "rules.json");
+    } catch (const InputError& error) {
+        return error.what();
+    }
+    return "no error";
+}
+
+TEST(RulesChecks, EveryProblemNamesTheFileTheKeyAndWhatIsExpected) {
+    json rules = json::parse(embedded_default_rules());
+    rules["classification"][0]["markers_min"] = "6";
+    rules["classification"][1]["marker_max"] = 5;
+    rules["isbs"].erase("lower_quartile");
+    rules["indicators"][0]["direction"] = "падение";
+    const std::string message = rules_problems_of(rules);
+    EXPECT_EQ(message.rfind("rules.json: the rules do not follow schemas/rules.schema.json (4 problems):", 0), 0u)
+        << message;
+    for (const char* expected : {"\n  classification[0].markers_min must be a whole number",
+                                 "\n  classification[1]: unknown key 'marker_max'",
+                                 "\n  isbs.lower_quartile is missing",
+                                 "\n  indicators[0].direction must be one of: снижение, рост"})
+        EXPECT_NE(message.find(expected), std::string::npos) << expected << "\nin:\n" << message;
+}
+
+TEST(RulesChecks, ReferencesBetweenThePartsAreChecked) {
+    json rules = json::parse(embedded_default_rules());
+    rules["classification"][0]["cluster"] = "ШХ";
+    rules["classification"][1]["markers_min"] = 6;  // markers_max is 5
+    rules["indicators"][0]["id"] = "9.9.1";
+    const std::string message = rules_problems_of(rules);
+    EXPECT_EQ(message.rfind("rules.json: the rules have problems (3 problems):", 0), 0u) << message;
+    for (const char* expected : {"\n  classification[0].cluster \"ШХ\" is not among the clusters",
+                                 "\n  classification[1]: markers_min is greater than markers_max",
+                                 "\n  indicators[0].id \"9.9.1\": its task \"9.9\" is not among the tasks"})
+        EXPECT_NE(message.find(expected), std::string::npos) << expected << "\nin:\n" << message;
+}
+
+TEST(RulesChecks, TheBuiltInRulesSchemaIsSchemasRulesSchemaJson) {
+    const std::string file = read_file(std::string(DOCGEN_SOURCE_DIR) + "/schemas/rules.schema.json", "schema");
+    EXPECT_EQ(json::parse(kRulesSchema), json::parse(file))
+        << "generator/domain/rules_schema.h must hold the text of schemas/rules.schema.json";
 }
 
 }  // namespace

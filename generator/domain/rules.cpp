@@ -2,10 +2,15 @@
 
 #include <cmath>
 #include <nlohmann/json.hpp>
+#include <set>
 
-#include "common/error.h"
-#include "common/json_file.h"
 #include "common/embedded.h"
+#include "common/error.h"
+#include "common/files.h"
+#include "common/json_file.h"
+#include "common/schema_validator.h"
+#include "domain/rules_schema.h"
+#include "domain/schema_check.h"
 
 namespace docgen::domain {
 
@@ -13,36 +18,62 @@ using nlohmann::json;
 
 namespace {
 
-class Reader {
-public:
-    explicit Reader(const std::string& source) : source_(source) {}
+[[noreturn]] void fail(const std::string& source, const std::string& what, const std::vector<std::string>& problems) {
+    std::string message = source + ": " + what + " (" + std::to_string(problems.size()) +
+                          (problems.size() == 1 ? " problem" : " problems") + "):";
+    for (const std::string& problem : problems) message += "\n  " + problem;
+    throw InputError(message);
+}
 
-    [[noreturn]] void fail(const std::string& path, const std::string& problem) const {
-        throw InputError(source_ + ": " + path + ": " + problem);
-    }
-    const json& member(const json& object, const std::string& path, const char* key) const {
-        if (!object.is_object() || !object.contains(key)) fail(path, std::string("needs '") + key + "'");
-        return object.at(key);
-    }
-    std::string text(const json& object, const std::string& path, const char* key) const {
-        const json& value = member(object, path, key);
-        if (!value.is_string()) fail(path + "." + key, "must be text");
-        return value.get<std::string>();
-    }
-    double number(const json& object, const std::string& path, const char* key) const {
-        const json& value = member(object, path, key);
-        if (!value.is_number()) fail(path + "." + key, "must be a number");
-        return value.get<double>();
-    }
-    const json& list(const json& object, const std::string& path, const char* key) const {
-        const json& value = member(object, path, key);
-        if (!value.is_array()) fail(path + "." + key, "must be a list");
-        return value;
-    }
+std::vector<std::string> rules_schema_problems(const json& root) {
+    static const json schema = json::parse(kRulesSchema);
+    static const SchemaValidator validator(kRulesSchema);
+    const auto no_records = [](const std::string& path, std::string& rest) {
+        rest = path;
+        return std::string();
+    };
+    std::vector<std::string> problems = every_problem(validator, schema, root, no_records);
+    for (std::string& problem : problems)  // the validator calls the top level "the data"
+        if (problem.rfind("the data", 0) == 0) problem.replace(0, 8, "the rules");
+    return problems;
+}
 
-private:
-    std::string source_;
-};
+// What the schema cannot say: references between the parts, and an order
+// that makes every rule and level reachable.
+std::vector<std::string> consistency_problems(const Rules& rules) {
+    std::vector<std::string> problems;
+    std::set<std::string> codes, task_ids, indicator_ids;
+    for (size_t i = 0; i < rules.clusters.size(); ++i)
+        if (!codes.insert(rules.clusters[i].code).second)
+            problems.push_back("clusters[" + std::to_string(i) + "].code \"" + rules.clusters[i].code + "\" is used twice");
+    for (size_t i = 0; i < rules.isbs_levels.size(); ++i) {
+        const IsbsLevel& level = rules.isbs_levels[i];
+        const std::string where = "isbs.levels[" + std::to_string(i) + "]";
+        if (!level.below && i + 1 < rules.isbs_levels.size())
+            problems.push_back(where + " needs 'below': only the last level may go without it");
+        if (level.below && i > 0 && rules.isbs_levels[i - 1].below && *level.below <= *rules.isbs_levels[i - 1].below)
+            problems.push_back(where + ".below must be greater than the level's before it");
+    }
+    for (size_t i = 0; i < rules.classification.size(); ++i) {
+        const ClusterRule& rule = rules.classification[i];
+        const std::string where = "classification[" + std::to_string(i) + "]";
+        if (!codes.count(rule.cluster))
+            problems.push_back(where + ".cluster \"" + rule.cluster + "\" is not among the clusters");
+        if (rule.markers_min && rule.markers_max && *rule.markers_min > *rule.markers_max)
+            problems.push_back(where + ": markers_min is greater than markers_max");
+    }
+    for (size_t i = 0; i < rules.tasks.size(); ++i)
+        if (!task_ids.insert(rules.tasks[i].id).second)
+            problems.push_back("tasks[" + std::to_string(i) + "].id \"" + rules.tasks[i].id + "\" is used twice");
+    for (size_t i = 0; i < rules.indicators.size(); ++i) {
+        const IndicatorInfo& indicator = rules.indicators[i];
+        const std::string where = "indicators[" + std::to_string(i) + "].id \"" + indicator.id + "\"";
+        if (!indicator_ids.insert(indicator.id).second) problems.push_back(where + " is used twice");
+        if (!task_ids.count(indicator.task))
+            problems.push_back(where + ": its task \"" + indicator.task + "\" is not among the tasks");
+    }
+    return problems;
+}
 
 }  // namespace
 
@@ -65,25 +96,25 @@ std::string Rules::isbs_level(double value) const {
 }
 
 Rules Rules::parse(const json& root, const std::string& source) {
-    const Reader read(source);
+    const std::vector<std::string> schema = rules_schema_problems(root);
+    if (!schema.empty()) fail(source, "the rules do not follow schemas/rules.schema.json", schema);
+    // The schema has checked every key and type.
     Rules rules;
-    rules.low_result_share = read.number(root, "rules", "low_result_share");
+    rules.low_result_share = root.at("low_result_share").get<double>();
     rules.unobjective_is_marker = root.value("unobjective_is_marker", true);
     rules.share_decimals = root.value("share_decimals", 1);
-    const json& isbs = read.member(root, "rules", "isbs");
-    rules.isbs_lower_quartile = read.number(isbs, "isbs", "lower_quartile");
-    for (const json& level : read.list(isbs, "isbs", "levels")) {
-        IsbsLevel parsed{read.text(level, "isbs.levels[]", "name"), std::nullopt};
-        if (level.contains("below")) parsed.below = read.number(level, "isbs.levels[]", "below");
+    const json& isbs = root.at("isbs");
+    rules.isbs_lower_quartile = isbs.at("lower_quartile").get<double>();
+    for (const json& level : isbs.at("levels")) {
+        IsbsLevel parsed{level.at("name").get<std::string>(), std::nullopt};
+        if (level.contains("below")) parsed.below = level.at("below").get<double>();
         rules.isbs_levels.push_back(parsed);
     }
-    for (const json& cluster : read.list(root, "rules", "clusters"))
-        rules.clusters.push_back({read.text(cluster, "clusters[]", "code"), read.text(cluster, "clusters[]", "name")});
-    for (const json& rule : read.list(root, "rules", "classification")) {
+    for (const json& cluster : root.at("clusters"))
+        rules.clusters.push_back({cluster.at("code").get<std::string>(), cluster.at("name").get<std::string>()});
+    for (const json& rule : root.at("classification")) {
         ClusterRule parsed;
-        parsed.cluster = read.text(rule, "classification[]", "cluster");
-        if (!rules.cluster(parsed.cluster))
-            read.fail("classification[]", "cluster '" + parsed.cluster + "' is not among the clusters");
+        parsed.cluster = rule.at("cluster").get<std::string>();
         if (rule.contains("markers_min")) parsed.markers_min = rule.at("markers_min").get<int>();
         if (rule.contains("markers_max")) parsed.markers_max = rule.at("markers_max").get<int>();
         parsed.isbs_below_lower_quartile = rule.value("isbs_below_lower_quartile", false);
@@ -91,28 +122,27 @@ Rules Rules::parse(const json& root, const std::string& source) {
         parsed.why = rule.value("why", "");
         rules.classification.push_back(parsed);
     }
-    const json& dynamics = read.member(root, "rules", "subject_dynamics");
-    rules.dynamics_subjects = read.list(dynamics, "subject_dynamics", "subjects").get<std::vector<std::string>>();
-    for (const auto& [procedure, grades] : read.member(dynamics, "subject_dynamics", "procedures").items())
+    const json& dynamics = root.at("subject_dynamics");
+    rules.dynamics_subjects = dynamics.at("subjects").get<std::vector<std::string>>();
+    for (const auto& [procedure, grades] : dynamics.at("procedures").items())
         rules.dynamics_procedures.emplace_back(procedure, grades.get<std::vector<int>>());
-    for (const json& task : read.list(root, "rules", "tasks"))
-        rules.tasks.push_back({read.text(task, "tasks[]", "id"), read.text(task, "tasks[]", "name")});
-    for (const json& indicator : read.list(root, "rules", "indicators")) {
+    for (const json& task : root.at("tasks"))
+        rules.tasks.push_back({task.at("id").get<std::string>(), task.at("name").get<std::string>()});
+    for (const json& indicator : root.at("indicators")) {
         IndicatorInfo parsed;
-        parsed.id = read.text(indicator, "indicators[]", "id");
+        parsed.id = indicator.at("id").get<std::string>();
         parsed.task = parsed.id.substr(0, parsed.id.rfind('.'));
-        parsed.name = read.text(indicator, "indicators[" + parsed.id + "]", "name");
-        const std::string direction = read.text(indicator, "indicators[" + parsed.id + "]", "direction");
-        if (direction != "снижение" && direction != "рост")
-            read.fail("indicators[" + parsed.id + "].direction", "must be \"снижение\" or \"рост\"");
-        parsed.lower_is_better = direction == "снижение";
+        parsed.name = indicator.at("name").get<std::string>();
+        parsed.lower_is_better = indicator.at("direction").get<std::string>() == "снижение";
         parsed.unit = indicator.value("unit", "%");
         rules.indicators.push_back(parsed);
     }
+    const std::vector<std::string> problems = consistency_problems(rules);
+    if (!problems.empty()) fail(source, "the rules have problems", problems);
     return rules;
 }
 
-Rules Rules::load(const std::string& path) { return parse(load_json_file(path), path); }
+Rules Rules::load(const std::string& path) { return parse(parse_json(read_file(path, "rules file"), path), path); }
 
 const Rules& Rules::defaults() {
     static const Rules rules = parse(parse_json(embedded_default_rules(), "rules/concept-2022.json"),
