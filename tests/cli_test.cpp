@@ -126,6 +126,19 @@ TEST_F(Cli, AFailureLeavesNothingHalfWritten) {
 
 const std::string kClusterData = std::string(DOCGEN_SOURCE_DIR) + "/examples/smolensk-2022/data.json";
 
+TEST_F(Cli, RulesForATemplateWithoutClusterResultsAreRefused) {
+    write("rules.json", read_file(std::string(DOCGEN_SOURCE_DIR) + "/rules/concept-2022.json", "rules"));
+    for (const std::string rules : {"rules.json", "missing.json"}) {
+        int status = -1;
+        const std::string message = render("out.txt", "--rules " + path(rules), &status);
+        EXPECT_EQ(status, 2) << message;
+        EXPECT_NE(message.find("docgen: --rules: " + path("template.xml") + " does not take cluster results"),
+                  std::string::npos)
+            << message;
+        EXPECT_FALSE(fs::exists(path("out.txt")));
+    }
+}
+
 TEST_F(Cli, AMissingRulesFileIsAnError) {
     write("cluster.xml", "<document input=\"cluster-results\">\n<section>\n<p>{{ region.name }}</p>\n</section>\n</document>\n");
     int status = -1;

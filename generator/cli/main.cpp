@@ -127,6 +127,9 @@ int render(const RenderArguments& args) {
     // Fonts and hyphenation patterns load while the data is read and bound.
     auto resources = std::async(std::launch::async, [&] { return docgen::Resources::load(args.resources); });
     const docgen::Template document_template = docgen::Template::load(args.template_path);
+    if (!args.rules.empty() && document_template.input_format() != "cluster-results")
+        throw UsageError{"--rules: " + args.template_path +
+                         " does not take cluster results (<document input=\"cluster-results\">), so it has no use for rules"};
     const nlohmann::json data = docgen::prepare_data(document_template, docgen::load_json_file(args.data_path),
                                                      args.data_path, args.rules);
     std::deque<nlohmann::json> values;  // a deque: the variables point into it

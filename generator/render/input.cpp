@@ -2,13 +2,19 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/error.h"
 #include "domain/analysis.h"
 
 namespace docgen {
 
 nlohmann::json prepare_data(const Template& document_template, const nlohmann::json& raw, const std::string& source,
                             const std::string& rules_file) {
-    if (document_template.input_format() != "cluster-results") return raw;
+    if (document_template.input_format() != "cluster-results") {
+        if (!rules_file.empty())
+            throw InputError("rules " + rules_file + " given for a template that does not take cluster results "
+                             "(<document input=\"cluster-results\">)");
+        return raw;
+    }
     const domain::Rules rules = rules_file.empty() ? domain::Rules::defaults() : domain::Rules::load(rules_file);
     return domain::analysis_json(domain::analyse(raw, rules, source), rules);
 }

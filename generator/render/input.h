@@ -10,7 +10,8 @@
 
 namespace docgen {
 
-// `rules_file` empty: the built-in rules (rules/concept-2022.json).
+// `rules_file` empty: the built-in rules (rules/concept-2022.json). Rules given
+// for a template that does not take cluster results are an InputError.
 nlohmann::json prepare_data(const Template& document_template, const nlohmann::json& raw, const std::string& source,
                             const std::string& rules_file);
 
