@@ -167,5 +167,21 @@ TEST_F(Cli, AWronglyTypedRulesValueNamesTheFileAndTheKey) {
         << message;
 }
 
+TEST_F(Cli, AFailingLetNamesTheOption) {
+    int status = -1;
+    std::string message = render("out.txt", "--let \"n=number | nope\"", &status);
+    EXPECT_EQ(status, 1);
+    EXPECT_NE(message.find("docgen: in the option --let \"n=number | nope\": unknown filter 'nope'"), std::string::npos)
+        << message;
+    message = docgen("render " + std::string(DOCGEN_SOURCE_DIR) + "/templates/school-reference.xml " + kClusterData +
+                         " --let \"school=schools | find('id', '99999')\" -o " + path("out.txt"),
+                     &status);
+    EXPECT_EQ(status, 1);
+    EXPECT_NE(message.find("docgen: in the option --let \"school=schools | find('id', '99999')\": "
+                           "filter 'find' ('schools'): no element has id = \"99999\""),
+              std::string::npos)
+        << message;
+}
+
 }  // namespace
 }  // namespace docgen

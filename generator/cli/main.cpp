@@ -135,7 +135,15 @@ int render(const RenderArguments& args) {
     std::deque<nlohmann::json> values;  // a deque: the variables point into it
     std::vector<docgen::Variable> variables;
     for (const auto& [name, expression] : args.bindings) {
-        values.push_back(docgen::evaluate_expression(expression, data, variables));
+        try {
+            values.push_back(docgen::evaluate_expression(expression, data, variables));
+        } catch (const docgen::InputError& error) {
+            // "in 'EXPR': why" names the expression but not the option it came from.
+            std::string why = error.what();
+            const std::string own = "in '" + expression + "': ";
+            if (why.rfind(own, 0) == 0) why.erase(0, own.size());
+            throw docgen::InputError("in the option --let \"" + name + "=" + expression + "\": " + why);
+        }
         variables.push_back({name, &values.back(), name});
     }
     const docgen::Document document = document_template.render(data, variables);
