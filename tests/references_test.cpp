@@ -6,6 +6,7 @@
 
 #include <cmath>
 #include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
 #include <regex>
 
@@ -75,6 +76,42 @@ TEST(ExampleRegion, ClassifiesToThePublishedCounts) {
     EXPECT_NEAR(100.0 * rural / static_cast<double>(analysis.data.schools.size()), 65, 1.5);
     ASSERT_EQ(analysis.notes.size(), 1u);  // the one school whose given cluster the rules contradict
     EXPECT_NE(analysis.notes[0].find("the data gives the cluster ШБУ, the rules give ШсРНР"), std::string::npos);
+}
+
+// `report` and its `date` are optional: without a date the three documents
+// leave out the date line under the signature; with it they print it there.
+TEST(ExampleRegion, TheDocumentsNeedNoReportDate) {
+    const json input = json::parse(read_file(kData, "data"));
+    const fs::path dir = fs::temp_directory_path() / ("docgen-undated-" + std::to_string(::getpid()));
+    fs::create_directories(dir);
+    const std::vector<std::pair<std::string, std::string>> documents = {
+        {"monitoring-report.xml", ""},
+        {"municipal-reference.xml", "municipality=municipalities | find('id', 'glinka')"},
+        {"school-reference.xml", "school=schools | find('id', '67224')"}};
+    for (const std::string variant : {"dated", "no date", "no report"}) {
+        json data = input;
+        if (variant == "no date") data["report"].erase("date");
+        if (variant == "no report") data.erase("report");
+        const std::string data_path = (dir / "data.json").string();
+        std::ofstream(data_path) << data.dump();
+        for (const auto& [template_name, let] : documents) {
+            SCOPED_TRACE(variant + ": " + template_name);
+            const std::string text_path = (dir / "out.txt").string();
+            int status = -1;
+            const std::string output = run_command(std::string(DOCGEN_BINARY) + " render " + kSource + "/templates/" +
+                                                       template_name + " " + data_path +
+                                                       (let.empty() ? "" : " --let \"" + let + "\"") + " -o " +
+                                                       text_path + " 2>&1",
+                                                   &status);
+            ASSERT_EQ(status, 0) << output;
+            const std::string text = read_file(text_path, "txt");
+            const std::string ending = variant == "dated" ? "Н.В. Кравцова\n15.11.2022\n"
+                                       : variant == "no date" ? "Проректор ГАУ ДПО СОИРО | Н.В. Кравцова\n"
+                                                              : " | \n";
+            EXPECT_EQ(text.substr(text.size() - std::min(text.size(), ending.size())), ending);
+        }
+    }
+    fs::remove_all(dir);
 }
 
 class References : public ::testing::Test {
