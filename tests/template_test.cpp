@@ -224,5 +224,57 @@ TEST(Template, TypographyAppliesToAllText) {
               "№\u00A0859-ОД, Е.П.\u00A0Талкина\u00A0– подпись");
 }
 
+// ---------------------------------------------------------------- review fixes
+
+const std::string kChartData = R"({"names": ["А", "Б"], "values": [1234567, 0.5]})";
+
+TEST(Template, SeriesColoursAreSixHexDigits) {
+    const json data = json::parse(kChartData);
+    EXPECT_EQ(error_of("<chart categories=\"names\">\n<series values=\"values\" color=\"red\"/></chart>", data),
+              "test.xml:3: <series> attribute 'color': expected six hexadecimal digits such as C0504D, got \"red\"");
+    EXPECT_EQ(error_of(R"(<chart categories="names"><series values="values" color="C0504"/></chart>)", data),
+              "test.xml:2: <series> attribute 'color': expected six hexadecimal digits such as C0504D, got \"C0504\"");
+    const Document document =
+        render_template_text(R"(<chart categories="names"><series values="values" color="#c0504d"/></chart>)", data);
+    EXPECT_EQ(std::get<Chart>(document.sections[0].blocks[0]).series[0].color, "C0504D");
+}
+
+TEST(Template, BadNumbersNameTheAttributeAndWhatWasExpected) {
+    const json data = json::parse(kChartData);
+    const auto chart = [&](const std::string& attributes) {
+        return error_of("<chart categories=\"names\" " + attributes + "><series values=\"values\"/></chart>", data);
+    };
+    EXPECT_EQ(chart("width=\"abc%\""),
+              "test.xml:2: <chart> attribute 'width': expected a percentage such as 80%, got \"abc%\"");
+    EXPECT_EQ(chart("width=\"80\""), "test.xml:2: <chart> attribute 'width': expected a percentage such as 80%, got \"80\"");
+    EXPECT_EQ(chart("width=\"0%\""), "test.xml:2: <chart> attribute 'width': expected a percentage such as 80%, got \"0%\"");
+    EXPECT_EQ(chart("height=\"1.2.3cm\""),
+              "test.xml:2: <chart> attribute 'height': expected a length such as 14pt, 1.25cm or 30mm, got \"1.2.3cm\"");
+    EXPECT_EQ(error_of(R"(<table width="x%"><column/></table>)"),
+              "test.xml:2: <table> attribute 'width': expected a percentage such as 80%, got \"x%\"");
+    EXPECT_EQ(error_of(R"(<table><column width="abc"/></table>)"),
+              "test.xml:2: <column> attribute 'width': expected a positive number (a share of the table's width), got \"abc\"");
+    EXPECT_EQ(error_of(R"(<table><column width="2x"/></table>)"),
+              "test.xml:2: <column> attribute 'width': expected a positive number (a share of the table's width), got \"2x\"");
+    EXPECT_EQ(error_of(R"(<list start="3.5"><item>x</item></list>)"),
+              "test.xml:2: <list> attribute 'start': expected a whole number, got \"3.5\"");
+    EXPECT_EQ(error_of(R"(<table><column/><row><cell colspan="2x">x</cell></row></table>)"),
+              "test.xml:2: <cell> attribute 'colspan': expected a whole number from 1 or all, got \"2x\"");
+    EXPECT_EQ(error_of(R"(<table><column/><row><cell rowspan="0">x</cell></row></table>)"),
+              "test.xml:2: <cell> attribute 'rowspan': expected a whole number from 1, got \"0\"");
+    EXPECT_EQ(error_of(R"(<p size="inf">x</p>)"),
+              "test.xml:2: <p> attribute 'size': expected a length such as 14pt, 1.25cm or 30mm, got \"inf\"");
+    EXPECT_EQ(error_of(R"(<p line-spacing="0x2">x</p>)"),
+              "test.xml:2: <p> attribute 'line-spacing': expected a positive multiple such as 1 or 1.5, got \"0x2\"");
+    EXPECT_EQ(error_of("<document><section margins=\"20mm abc 20mm 30mm\"><p/></section></document>"),
+              "test.xml:1: <section> attribute 'margins': expected a length such as 14pt, 1.25cm or 30mm, got \"abc\"");
+    EXPECT_EQ(error_of("<document><section margins=\"20mm 10mm 20mm 30mm 5mm\"><p/></section></document>"),
+              "test.xml:1: <section> attribute 'margins': expected four lengths (top right bottom left), got "
+              "\"20mm 10mm 20mm 30mm 5mm\"");
+    EXPECT_EQ(error_of(R"(<p size="1O">x</p>)"),
+              "test.xml:2: <p> attribute 'size': unknown length unit \"O\" (use pt, mm, cm or in)");
+    EXPECT_EQ(error_of(R"(<p size="0">x</p>)"), "test.xml:2: <p> attribute 'size': expected a length above zero, got \"0\"");
+}
+
 }  // namespace
 }  // namespace docgen

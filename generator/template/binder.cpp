@@ -79,23 +79,16 @@ std::string Binder::attribute(const TemplateNode& node, const char* name, const 
     return value ? text_of(*value, node) : fallback;
 }
 
-template <typename T>
-T Binder::parsed_attribute(const TemplateNode& node, const char* name, T fallback,
-                           T (*parse)(const std::string&)) const {
-    if (!node.attribute(name)) return fallback;
-    try {
-        return parse(attribute(node, name));
-    } catch (const std::invalid_argument& error) {
-        fail(node, "<" + node.name + "> attribute '" + name + "': " + error.what());
-    }
-}
-
 bool Binder::bool_attribute(const TemplateNode& node, const char* name, bool fallback) const {
     return parsed_attribute(node, name, fallback, parse_bool);
 }
 
 double Binder::length_attribute(const TemplateNode& node, const char* name, double fallback) const {
     return parsed_attribute(node, name, fallback, parse_length);
+}
+
+double Binder::percent_attribute(const TemplateNode& node, const char* name, double fallback) const {
+    return parsed_attribute(node, name, fallback, parse_percent);
 }
 
 // ---------------------------------------------------------------- control flow
@@ -223,19 +216,22 @@ Section Binder::section(const TemplateNode& node) {
     const std::string size = attribute(node, "size", "A4");
     if (size != "A4") fail(node, "only A4 pages are supported, not \"" + size + "\"");
     if (node.attribute("margins")) {
-        double values[4];
-        std::string text = attribute(node, "margins");
-        size_t pos = 0;
-        for (double& value : values) {
-            const size_t start = text.find_first_not_of(' ', pos);
-            if (start == std::string::npos) fail(node, "margins needs four lengths: top right bottom left");
-            const size_t end = std::min(text.find(' ', start), text.size());
-            try {
-                value = parse_length(text.substr(start, end - start));
-            } catch (const std::invalid_argument& error) {
-                fail(node, std::string("margins: ") + error.what());
-            }
+        const std::string text = attribute(node, "margins");
+        std::vector<std::string> lengths;
+        for (size_t pos = 0; (pos = text.find_first_not_of(' ', pos)) != std::string::npos;) {
+            const size_t end = std::min(text.find(' ', pos), text.size());
+            lengths.push_back(text.substr(pos, end - pos));
             pos = end;
+        }
+        if (lengths.size() != 4)
+            fail(node, "<section> attribute 'margins': expected four lengths (top right bottom left), got \"" + text + "\"");
+        double values[4];
+        for (size_t i = 0; i < 4; ++i) {
+            try {
+                values[i] = parse_length(lengths[i]);
+            } catch (const std::invalid_argument& error) {
+                fail(node, std::string("<section> attribute 'margins': ") + error.what());
+            }
         }
         section.page.margin_top = values[0];
         section.page.margin_right = values[1];
@@ -381,14 +377,7 @@ void Binder::container_content(const TemplateNode& node, std::vector<Block>& out
 List Binder::list(const TemplateNode& node, const std::string& default_style) {
     List list;
     const std::string marker = attribute(node, "marker", "–");
-    int number = 1;
-    if (node.attribute("start")) {
-        try {
-            number = std::stoi(attribute(node, "start"));
-        } catch (const std::exception&) {
-            fail(node, "<list> start must be a whole number");
-        }
-    }
+    int number = parsed_attribute(node, "start", 1, parse_whole);
     const std::string list_style = attribute(node, "style", default_style);
     // The list's formatting (indents for the marker) applies to its items.
     enclosing_formatting_.push_back(&node);

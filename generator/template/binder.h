@@ -7,6 +7,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -33,10 +34,20 @@ private:
     Value evaluate(const Expression& expression, const TemplateNode& at, bool lenient = false) const;
     std::string text_of(const TextTemplate& text, const TemplateNode& at) const;
     std::string attribute(const TemplateNode& node, const char* name, const std::string& fallback = "") const;
+    // The attribute's value parsed, or the fallback when it is absent; a value
+    // the parser refuses is an error naming the element and the attribute.
     template <typename T>
-    T parsed_attribute(const TemplateNode& node, const char* name, T fallback, T (*parse)(const std::string&)) const;
+    T parsed_attribute(const TemplateNode& node, const char* name, T fallback, T (*parse)(const std::string&)) const {
+        if (!node.attribute(name)) return fallback;
+        try {
+            return parse(attribute(node, name));
+        } catch (const std::invalid_argument& error) {
+            fail(node, "<" + node.name + "> attribute '" + name + "': " + error.what());
+        }
+    }
     bool bool_attribute(const TemplateNode& node, const char* name, bool fallback) const;
     double length_attribute(const TemplateNode& node, const char* name, double fallback) const;
+    double percent_attribute(const TemplateNode& node, const char* name, double fallback) const;
 
     // Calls visit for every child, expanding control elements in place.
     using Visitor = std::function<void(const TemplateNode&)>;

@@ -19,14 +19,10 @@ Chart Binder::chart(const TemplateNode& node) {
     chart.horizontal = direction == "horizontal";
     chart.title = attribute(node, "title");
     chart.value_title = attribute(node, "value-title");
-    chart.height = length_attribute(node, "height", chart.height);
+    chart.height = parsed_attribute(node, "height", chart.height, parse_positive_length);
     chart.space_before = length_attribute(node, "space-before", 0);
     chart.space_after = length_attribute(node, "space-after", 0);
-    if (node.attribute("width")) {
-        const std::string width = attribute(node, "width");
-        if (width.empty() || width.back() != '%') fail(node, "<chart> width must be a percentage such as 100%");
-        chart.width_fraction = std::stod(width) / 100;
-    }
+    chart.width_fraction = percent_attribute(node, "width", chart.width_fraction);
     const Value categories = evaluate(*node.expression, node);
     if (!categories.get().is_array()) fail(node, "<chart> categories must be a list, got " + std::string(categories.get().type_name()));
     for (const json& category : categories.get()) chart.categories.push_back(to_text(category, categories.path));
@@ -36,7 +32,7 @@ Chart Binder::chart(const TemplateNode& node) {
         if (!child.is_element("series")) fail(child, "<chart> holds only <series> elements");
         ChartSeries series;
         series.name = attribute(child, "name");
-        series.color = attribute(child, "color");
+        series.color = parsed_attribute(child, "color", std::string(), parse_color);
         const Value values = evaluate(*child.expression, child);
         if (!values.get().is_array()) fail(child, "<series> values must be a list of numbers");
         for (const json& value : values.get()) {

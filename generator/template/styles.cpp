@@ -2,29 +2,90 @@
 
 #include "text/font_set.h"
 
-#include <cstdlib>
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <cmath>
 #include <functional>
 #include <map>
 #include <stdexcept>
 
 namespace docgen {
 
+std::optional<double> parse_decimal(std::string_view text) {
+    size_t i = text.size() > 0 && text[0] == '-' ? 1 : 0;
+    const size_t digits_start = i;
+    while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i]))) ++i;
+    if (i == digits_start) return std::nullopt;
+    if (i < text.size() && text[i] == '.') {
+        const size_t fraction_start = ++i;
+        while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i]))) ++i;
+        if (i == fraction_start) return std::nullopt;
+    }
+    if (i != text.size()) return std::nullopt;
+    double value = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (error != std::errc() || end != text.data() + text.size() || !std::isfinite(value)) return std::nullopt;
+    return value;
+}
+
 double parse_length(const std::string& text) {
-    char* end = nullptr;
-    const double value = std::strtod(text.c_str(), &end);
-    const std::string unit = end ? std::string(end) : "";
-    if (end == text.c_str()) throw std::invalid_argument("expected a length such as 14pt, 1.25cm or 30mm, got \"" + text + "\"");
-    if (unit.empty() || unit == "pt") return value;
-    if (unit == "mm") return mm(value);
-    if (unit == "cm") return mm(value * 10);
-    if (unit == "in") return value * 72;
+    const auto expected = [&] {
+        return std::invalid_argument("expected a length such as 14pt, 1.25cm or 30mm, got \"" + text + "\"");
+    };
+    // The number, then a unit of letters (or none).
+    size_t unit_start = text.size();
+    while (unit_start > 0 && std::isalpha(static_cast<unsigned char>(text[unit_start - 1]))) --unit_start;
+    const std::optional<double> value = parse_decimal(std::string_view(text).substr(0, unit_start));
+    if (!value) throw expected();
+    const std::string unit = text.substr(unit_start);
+    if (unit.empty() || unit == "pt") return *value;
+    if (unit == "mm") return mm(*value);
+    if (unit == "cm") return mm(*value * 10);
+    if (unit == "in") return *value * 72;
     throw std::invalid_argument("unknown length unit \"" + unit + "\" (use pt, mm, cm or in)");
+}
+
+double parse_positive_length(const std::string& text) {
+    const double value = parse_length(text);
+    if (value <= 0) throw std::invalid_argument("expected a length above zero, got \"" + text + "\"");
+    return value;
 }
 
 bool parse_bool(const std::string& text) {
     if (text == "true" || text == "yes" || text == "1" || text == "да") return true;
     if (text == "false" || text == "no" || text == "0" || text == "нет" || text.empty()) return false;
     throw std::invalid_argument("expected true or false, got \"" + text + "\"");
+}
+
+double parse_percent(const std::string& text) {
+    const std::optional<double> value =
+        !text.empty() && text.back() == '%' ? parse_decimal(std::string_view(text).substr(0, text.size() - 1))
+                                            : std::nullopt;
+    if (!value || *value <= 0 || *value > 100)
+        throw std::invalid_argument("expected a percentage such as 80%, got \"" + text + "\"");
+    return *value / 100;
+}
+
+int parse_whole(const std::string& text) {
+    int value = 0;
+    const char* first = text.data();
+    const char* last = text.data() + text.size();
+    const auto [end, error] = std::from_chars(first, last, value);
+    if (text.empty() || text[0] == '+' || error != std::errc() || end != last)
+        throw std::invalid_argument("expected a whole number, got \"" + text + "\"");
+    return value;
+}
+
+std::string parse_color(const std::string& text) {
+    const std::string digits = !text.empty() && text[0] == '#' ? text.substr(1) : text;
+    const bool hex = digits.size() == 6 && std::all_of(digits.begin(), digits.end(), [](char c) {
+                         return std::isxdigit(static_cast<unsigned char>(c)) != 0;
+                     });
+    if (!hex) throw std::invalid_argument("expected six hexadecimal digits such as C0504D, got \"" + text + "\"");
+    std::string upper = digits;
+    for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    return upper;
 }
 
 namespace {
@@ -47,7 +108,7 @@ const std::map<std::string, Setter>& setters() {
                                              "its metric twin Liberation Serif)");
              r.font_family = v;
          }},
-        {"size", [](const std::string& v, ParagraphProps&, RunProps& r) { r.size = parse_length(v); }},
+        {"size", [](const std::string& v, ParagraphProps&, RunProps& r) { r.size = parse_positive_length(v); }},
         {"bold", [](const std::string& v, ParagraphProps&, RunProps& r) { r.bold = parse_bool(v); }},
         {"italic", [](const std::string& v, ParagraphProps&, RunProps& r) { r.italic = parse_bool(v); }},
         {"underline", [](const std::string& v, ParagraphProps&, RunProps& r) { r.underline = parse_bool(v); }},
@@ -59,10 +120,10 @@ const std::map<std::string, Setter>& setters() {
         {"space-before", [](const std::string& v, ParagraphProps& p, RunProps&) { p.space_before = parse_length(v); }},
         {"space-after", [](const std::string& v, ParagraphProps& p, RunProps&) { p.space_after = parse_length(v); }},
         {"line-spacing", [](const std::string& v, ParagraphProps& p, RunProps&) {
-             char* end = nullptr;
-             p.line_spacing = std::strtod(v.c_str(), &end);
-             if (end == v.c_str() || *end || p.line_spacing <= 0)
+             const std::optional<double> value = parse_decimal(v);
+             if (!value || *value <= 0)
                  throw std::invalid_argument("expected a positive multiple such as 1 or 1.5, got \"" + v + "\"");
+             p.line_spacing = *value;
          }},
         {"keep-with-next", [](const std::string& v, ParagraphProps& p, RunProps&) { p.keep_with_next = parse_bool(v); }},
         {"keep-together", [](const std::string& v, ParagraphProps& p, RunProps&) { p.keep_together = parse_bool(v); }},

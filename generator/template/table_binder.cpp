@@ -16,11 +16,6 @@ HeaderRepeat parse_repeat(const std::string& text) {
     throw std::invalid_argument("repeat must be header, numbers or none, not \"" + text + "\"");
 }
 
-double parse_percent(const std::string& text) {
-    if (text.empty() || text.back() != '%') throw std::invalid_argument("width must be a percentage such as 100%");
-    return std::stod(text.substr(0, text.size() - 1)) / 100;
-}
-
 Row column_number_row(size_t columns, const Paragraph& style) {
     Row row;
     row.role = RowRole::ColumnNumbers;
@@ -53,10 +48,10 @@ Table Binder::bind_table(const TemplateNode& node) {
     std::vector<bool> merge_columns;
     try {
         table.repeat = parse_repeat(attribute(node, "repeat", "header"));
-        if (node.attribute("width")) table.width_fraction = parse_percent(attribute(node, "width"));
     } catch (const std::invalid_argument& error) {
         fail(node, std::string("<table>: ") + error.what());
     }
+    table.width_fraction = percent_attribute(node, "width", table.width_fraction);
     const std::string rows = attribute(node, "rows", "split");
     if (rows != "split" && rows != "whole") fail(node, "<table> rows must be split or whole, not \"" + rows + "\"");
     table.keep_rows_whole = rows == "whole";
@@ -70,14 +65,12 @@ Table Binder::bind_table(const TemplateNode& node) {
         if (child.kind == TemplateNode::Kind::Text) {
             if (!child.text.is_blank()) fail(child, "text in a <table> must be inside a <cell>");
         } else if (child.name == "column") {
-            double width = 0;
-            try {
-                width = std::stod(attribute(child, "width", "1"));
-            } catch (const std::exception&) {
-                fail(child, "<column> width must be a number (a share of the table's width)");
-            }
-            if (width <= 0) fail(child, "<column> width must be positive");
-            table.column_widths.push_back(width);
+            const std::string width = attribute(child, "width", "1");
+            const std::optional<double> share = parse_decimal(width);
+            if (!share || *share <= 0)
+                fail(child, "<column> attribute 'width': expected a positive number (a share of the table's width), got \"" +
+                                width + "\"");
+            table.column_widths.push_back(*share);
             merge_columns.push_back(bool_attribute(child, "merge", false));
         } else if (child.name == "header") {
             each_child(child, [&](const TemplateNode& header_row) {
@@ -132,11 +125,12 @@ Cell Binder::cell(const TemplateNode& node, const std::string& cell_style, size_
             return static_cast<int>(columns);
         }
         try {
-            const int value = std::stoi(text);
+            const int value = parse_whole(text);
             if (value >= 1) return value;
-        } catch (const std::exception&) {
+        } catch (const std::invalid_argument&) {
         }
-        fail(node, std::string("<cell> ") + name + " must be a whole number from 1, not \"" + text + "\"");
+        fail(node, std::string("<cell> attribute '") + name + "': expected a whole number from 1" +
+                       (std::string(name) == "colspan" ? " or all" : "") + ", got \"" + text + "\"");
     };
     cell.colspan = span("colspan");
     cell.rowspan = span("rowspan");
