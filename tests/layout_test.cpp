@@ -281,5 +281,43 @@ TEST(PageNumbers, EachSectionCountsItsOwnPages) {
     EXPECT_EQ(pages[second_start + 1].number, 2);
 }
 
+Chart chart_of(std::vector<double> values, double width_fraction) {
+    Chart chart;
+    chart.width_fraction = width_fraction;
+    chart.height = mm(60);
+    for (size_t i = 0; i < values.size(); ++i) chart.categories.push_back("Категория " + std::to_string(i + 1));
+    chart.series.push_back({"2022 год", std::move(values), ""});
+    return chart;
+}
+
+TEST(Charts, ANarrowChartIsCentredAsInTheDocx) {
+    const std::vector<Page> pages = lay_out_blocks({chart_of({68, 35, 130}, 0.5)});
+    ASSERT_EQ(pages.size(), 1u);
+    const PageSetup setup;
+    const double text_left = setup.margin_left;
+    const double text_width = setup.width - setup.margin_left - setup.margin_right;
+    double left = 1e9, right = -1e9;
+    for (const FillMark& fill : pages[0].fills) {
+        left = std::min(left, fill.x);
+        right = std::max(right, fill.x + fill.width);
+    }
+    for (const RuleMark& rule : pages[0].rules) {
+        left = std::min({left, rule.x1, rule.x2});
+        right = std::max({right, rule.x1, rule.x2});
+    }
+    EXPECT_GE(left, text_left + text_width * 0.25 - 0.01);
+    EXPECT_LE(right, text_left + text_width * 0.75 + 0.01);
+    EXPECT_GT(right, text_left + text_width * 0.70);  // the plot fills its half
+}
+
+TEST(Charts, ValuesPrintAsRussianNumbers) {
+    const std::vector<Page> pages = lay_out_blocks({chart_of({1234567, 2500000.5}, 1.0)});
+    ASSERT_EQ(pages.size(), 1u);
+    EXPECT_TRUE(has(pages[0], "1 234 567")) << "a bar's value";
+    EXPECT_TRUE(has(pages[0], "2 500 000,5"));
+    EXPECT_TRUE(has(pages[0], "1 000 000")) << "an axis tick";
+    for (const std::string& text : texts(pages[0])) EXPECT_EQ(text.find('e'), std::string::npos) << text;
+}
+
 }  // namespace
 }  // namespace docgen

@@ -276,5 +276,14 @@ TEST(Template, BadNumbersNameTheAttributeAndWhatWasExpected) {
     EXPECT_EQ(error_of(R"(<p size="0">x</p>)"), "test.xml:2: <p> attribute 'size': expected a length above zero, got \"0\"");
 }
 
+TEST(Template, ChartPlainTextPrintsNumbersAsTheDocumentDoes) {
+    const json data = json::parse(kChartData);
+    EXPECT_EQ(text_of(R"(<chart categories="names"><series name="2022" values="values"/></chart>)", data),
+              "[диаграмма]\nА: 2022 1 234 567\nБ: 2022 0,5\n");
+    EXPECT_EQ(text_of(R"(<chart categories="names" title="Школы"><series values="values"/><series name="Б" values="negative"/></chart>)",
+                      {{"names", {"А", "Б"}}, {"values", {1234567, 0.5}}, {"negative", {-12345.678, 0}}}),
+              "[диаграмма] Школы\nА: 1 234 567; Б −12 345,68\nБ: 0,5; Б 0\n");
+}
+
 }  // namespace
 }  // namespace docgen

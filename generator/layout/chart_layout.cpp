@@ -2,9 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 
+#include "common/utf8.h"
 #include "layout/stack.h"
+#include "template/russian.h"
 
 namespace docgen {
 
@@ -44,13 +45,12 @@ void draw_lines(Page& page, const std::vector<Line>& lines, double left, double 
     }
 }
 
+// As the document prints numbers: 1 234 567, 12,5 (the number filter), with
+// ordinary spaces as the line breaker leaves them in drawn text.
 std::string value_text(double value) {
-    char text[32];
-    std::snprintf(text, sizeof text, "%g", value);
-    std::string out = text;
-    for (char& c : out)
-        if (c == '.') c = ',';
-    return out;
+    std::string text = russian::number(value);
+    for (size_t at; (at = text.find(utf8::kNoBreakSpaceUtf8)) != std::string::npos;) text.replace(at, 2, " ");
+    return text;
 }
 
 Color series_color(const Chart& chart, size_t index) {
@@ -277,8 +277,10 @@ AxisScale nice_scale(double largest) {
 
 double chart_height(const Chart& chart) { return chart.space_before + chart.height + chart.space_after; }
 
+// A chart narrower than the text is centred, as the DOCX centres it.
 void draw_chart(Page& page, const Chart& chart, double left, double top, double width, LineBreaker& breaker) {
-    ChartPainter(page, chart, left, top, width * chart.width_fraction, breaker).paint();
+    const double own_width = width * chart.width_fraction;
+    ChartPainter(page, chart, left + (width - own_width) / 2, top, own_width, breaker).paint();
 }
 
 }  // namespace docgen

@@ -1,14 +1,13 @@
 #include "txt/txt_writer.h"
 
-#include <cstdio>
+#include "template/russian.h"
 
 namespace docgen {
 
 namespace {
 
-std::string paragraph_text(const Paragraph& paragraph) {
-    std::string text = paragraph.label.empty() ? "" : paragraph.label + " ";
-    for (const Run& run : paragraph.runs) text += run.text;
+// No-break spaces print as ordinary spaces.
+std::string plain_spaces(const std::string& text) {
     std::string out;
     for (size_t i = 0; i < text.size(); ++i) {
         if (text.compare(i, 2, "\u00A0") == 0) {
@@ -21,15 +20,15 @@ std::string paragraph_text(const Paragraph& paragraph) {
     return out;
 }
 
-// 12 → "12", 9.5 → "9,5".
-std::string number_text(double value) {
-    char text[32];
-    std::snprintf(text, sizeof text, "%g", value);
-    std::string out = text;
-    for (char& c : out)
-        if (c == '.') c = ',';
-    return out;
+std::string paragraph_text(const Paragraph& paragraph) {
+    std::string text = paragraph.label.empty() ? "" : paragraph.label + " ";
+    for (const Run& run : paragraph.runs) text += run.text;
+    return plain_spaces(text);
 }
+
+// A chart's value as the document prints numbers: 1 234 567, 9,5, −3 (the
+// number filter without decimals given).
+std::string number_text(double value) { return plain_spaces(russian::number(value)); }
 
 std::string joined(const std::vector<std::string>& lines, const char* separator) {
     std::string out;
@@ -54,12 +53,14 @@ void collect_lines(const std::vector<Block>& blocks, std::vector<std::string>& l
                 lines.push_back(joined(cells, " | "));
             }
         } else if (const auto* chart = std::get_if<Chart>(&block)) {
-            lines.push_back("[диаграмма] " + chart->title);
+            lines.push_back(chart->title.empty() ? "[диаграмма]" : "[диаграмма] " + plain_spaces(chart->title));
             for (size_t c = 0; c < chart->categories.size(); ++c) {
                 std::vector<std::string> values;
-                for (const ChartSeries& series : chart->series)
-                    values.push_back(series.name + " " + number_text(c < series.values.size() ? series.values[c] : 0));
-                lines.push_back(chart->categories[c] + ": " + joined(values, "; "));
+                for (const ChartSeries& series : chart->series) {
+                    const std::string value = number_text(c < series.values.size() ? series.values[c] : 0);
+                    values.push_back(series.name.empty() ? value : plain_spaces(series.name) + " " + value);
+                }
+                lines.push_back(plain_spaces(chart->categories[c]) + ": " + joined(values, "; "));
             }
         } else {
             lines.push_back("--- page break ---");
