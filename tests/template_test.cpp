@@ -239,6 +239,29 @@ TEST(Template, SeriesColoursAreSixHexDigits) {
     EXPECT_EQ(std::get<Chart>(document.sections[0].blocks[0]).series[0].color, "C0504D");
 }
 
+TEST(Template, ChartsAndTablesInTableCellsAreRefusedWhenTheTemplateLoads) {
+    // Refused even where no data reaches them, and through fragments.
+    EXPECT_EQ(error_of("<table><column/><row><cell>\n<if test=\"false\"><chart categories=\"names\">"
+                       "<series values=\"values\"/></chart></if></cell></row></table>"),
+              "test.xml:3: a <chart> cannot be inside a table cell; put it among the blocks of a section or list item");
+    EXPECT_EQ(error_of("<table><column/><row><cell><table><column/></table></cell></row></table>"),
+              "test.xml:2: a <table> cannot be inside a table cell; put it among the blocks of a section or list item");
+    const std::string through_fragment = R"(<document>
+      <fragment name="figure" params="">
+        <chart categories="names"><series values="values"/></chart>
+      </fragment>
+      <section><table><column/><row><cell>
+        <use fragment="figure"/></cell></row></table></section>
+    </document>)";
+    EXPECT_EQ(error_of(through_fragment),
+              "test.xml:3: a <chart> cannot be inside a table cell; put it among the blocks of a section or list item "
+              "(fragment 'figure' is used in a cell at test.xml:6)");
+    // In a list item a chart is fine.
+    EXPECT_EQ(text_of(R"(<list><item><chart categories="names"><series values="values"/></chart></item></list>)",
+                      json::parse(kChartData)),
+              "[диаграмма]\nА: 1 234 567\nБ: 0,5\n");
+}
+
 TEST(Template, BadNumbersNameTheAttributeAndWhatWasExpected) {
     const json data = json::parse(kChartData);
     const auto chart = [&](const std::string& attributes) {
@@ -283,6 +306,21 @@ TEST(Template, ChartPlainTextPrintsNumbersAsTheDocumentDoes) {
     EXPECT_EQ(text_of(R"(<chart categories="names" title="Школы"><series values="values"/><series name="Б" values="negative"/></chart>)",
                       {{"names", {"А", "Б"}}, {"values", {1234567, 0.5}}, {"negative", {-12345.678, 0}}}),
               "[диаграмма] Школы\nА: 1 234 567; Б −12 345,68\nБ: 0,5; Б 0\n");
+}
+
+TEST(Template, MisplacedElementsSayWhereTheyBelong) {
+    EXPECT_EQ(error_of("<include href=\"library.xml\"/>"),
+              "test.xml:2: <include> stands only among the children of <document> or <library>; it brings a "
+              "library's styles and fragments, not content");
+    EXPECT_EQ(error_of("<p><include href=\"library.xml\"/></p>"),
+              "test.xml:2: <include> stands only among the children of <document> or <library>; it brings a "
+              "library's styles and fragments, not content");
+    EXPECT_EQ(error_of("<b>x</b>"), "test.xml:2: <b> is not allowed among blocks; use it inside a <p>");
+    EXPECT_EQ(error_of("<item>x</item>"), "test.xml:2: <item> is not allowed among blocks; use it inside a <list>");
+    EXPECT_EQ(error_of("<row/>"), "test.xml:2: <row> is not allowed among blocks; use it inside a <table>");
+    EXPECT_EQ(error_of("<series values=\"x\"/>"), "test.xml:2: <series> is not allowed among blocks; use it inside a <chart>");
+    EXPECT_EQ(error_of("<section/>"),
+              "test.xml:2: <section> is not allowed among blocks; use it among the children of <document>");
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 #include "template/binder.h"
 
+#include <map>
 #include <stdexcept>
 
 #include "common/error.h"
@@ -22,6 +23,21 @@ bool is_block_element(const TemplateNode& node) {
 bool is_control_element(const TemplateNode& node) {
     return node.kind == TemplateNode::Kind::Element &&
            (node.name == "for" || node.name == "if" || node.name == "else" || node.name == "let");
+}
+
+// Where an element that is not a block belongs, for the message that finds it among blocks.
+std::string placement_of(const std::string& element) {
+    static const std::map<std::string, std::string> places = {
+        {"b", "inside a <p>"},         {"i", "inside a <p>"},          {"u", "inside a <p>"},
+        {"span", "inside a <p>"},      {"br", "inside a <p>"},         {"nobr", "inside a <p>"},
+        {"item", "inside a <list>"},   {"column", "inside a <table>"}, {"header", "inside a <table>"},
+        {"row", "inside a <table>"},   {"cell", "inside a <row>"},     {"series", "inside a <chart>"},
+        {"style", "inside <styles>"},  {"styles", "among the children of <document>"},
+        {"fragment", "among the children of <document>"}, {"section", "among the children of <document>"},
+        {"document", "as the template's root"},
+    };
+    const auto place = places.find(element);
+    return place == places.end() ? "inside a <p>" : place->second;
 }
 
 }  // namespace
@@ -278,7 +294,7 @@ void Binder::blocks(const TemplateNode& parent, std::vector<Block>& out, const s
         } else if (child.name == "chart") {
             out.push_back(chart(child));
         } else {
-            fail(child, "<" + child.name + "> is not allowed among blocks; use it inside a <p>");
+            fail(child, "<" + child.name + "> is not allowed among blocks; use it " + placement_of(child.name));
         }
     });
 }

@@ -161,6 +161,8 @@ public:
             fail(compiled->root, "input must be \"cluster-results\" or absent, not \"" + compiled->input_format + "\"");
         collect_definitions(*compiled);
         check_uses(compiled->root, *compiled);
+        std::set<const TemplateNode*> fragments_in_cells;
+        check_cell_content(compiled->root, *compiled, false, nullptr, fragments_in_cells);
         return compiled;
     }
 
@@ -251,8 +253,14 @@ private:
             fail(xml, "<" + node.name + "> needs the attribute '" + rule->second.expression_attribute + "'");
         for (const pugi::xml_node& child : xml.children()) {
             if (child.type() == pugi::node_comment || child.type() == pugi::node_pi) continue;
-            if (node.name == "document" && std::string(child.name()) == "include") include(child, node.children);
-            else node.children.push_back(convert(child));
+            if (std::string(child.name()) == "include") {
+                if (node.name != "document")
+                    fail(child, "<include> stands only among the children of <document> or <library>; it brings a "
+                                "library's styles and fragments, not content");
+                include(child, node.children);
+            } else {
+                node.children.push_back(convert(child));
+            }
         }
         return node;
     }
@@ -347,6 +355,33 @@ private:
                 if (!node.attribute(param)) fail(node, "fragment '" + name + "' needs the parameter '" + param + "'");
         }
         for (const TemplateNode& child : node.children) check_uses(child, compiled);
+    }
+
+    // A table cell holds paragraphs, lists and rich text: a chart or a table in
+    // it is refused here, wherever it stands (under control elements, in a
+    // fragment the cell uses), not only when data reaches it. `use` is the
+    // <use> in a cell that brought a fragment's content there.
+    void check_cell_content(const TemplateNode& node, const CompiledTemplate& compiled, bool in_cell,
+                            const TemplateNode* use, std::set<const TemplateNode*>& fragments_in_cells) const {
+        if (node.kind != TemplateNode::Kind::Element) return;
+        if (in_cell && (node.name == "chart" || node.name == "table")) {
+            std::string message = "a <" + node.name + "> cannot be inside a table cell; put it among the blocks of a "
+                                   "section or list item";
+            if (use)
+                message += " (fragment '" + literal_attribute(*use, "fragment") + "' is used in a cell at " +
+                           sources_[static_cast<size_t>(use->source)]->name + ":" + std::to_string(use->line) + ")";
+            fail(node, message);
+        }
+        if (node.name == "use" && in_cell) {
+            const auto fragment = compiled.fragments.find(literal_attribute(node, "fragment"));
+            if (fragment != compiled.fragments.end() && fragments_in_cells.insert(fragment->second).second) {
+                for (const TemplateNode& child : fragment->second->children)
+                    check_cell_content(child, compiled, true, use ? use : &node, fragments_in_cells);
+            }
+            return;
+        }
+        for (const TemplateNode& child : node.children)
+            check_cell_content(child, compiled, in_cell || node.name == "cell", use, fragments_in_cells);
     }
 
     std::set<std::string> fragment_params(const TemplateNode& fragment) const {
