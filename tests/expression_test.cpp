@@ -14,7 +14,9 @@ json data() {
         "order": {"date": "2022-10-18", "number": "859-ОД", "points": ["a", "b", "c"]},
         "schools": 68, "share": 9.25, "pupils": 34664,
         "row": {"event": "Мероприятие", "level": "Региональный"},
-        "column": {"key": "level"}
+        "column": {"key": "level"},
+        "rows": [{"v": 1, "name": "Ельня"}, {"v": 3, "name": "Ёлкино"}, {"v": 2, "name": "Алексино"}],
+        "towns": ["Ельня", "Ёлкино", "Алексино"]
     })");
 }
 
@@ -104,6 +106,27 @@ TEST(Expression, ValuesPrintAsRussianText) {
     EXPECT_EQ(to_text(json(68.0), ""), "68");
     EXPECT_EQ(to_text(json(12345.5), ""), "12345,5");
     EXPECT_THROW(to_text(json::array(), "x"), ExpressionError);
+}
+
+TEST(Expression, NumbersAndNamesAreWellFormed) {
+    const auto parse_error = [](const std::string& text) {
+        try {
+            Expression::parse(text);
+        } catch (const ExpressionError& error) {
+            return std::string(error.what());
+        }
+        return std::string("no error");
+    };
+    EXPECT_EQ(parse_error("1.2.3"), "malformed number '1.2.3' (column 1)");
+    EXPECT_EQ(parse_error("99999999999999999999"), "the number '99999999999999999999' is too large (column 1)");
+    EXPECT_EQ(parse_error("x.ШНРО"),
+              "'ШНРО' cannot follow '.': a name there is Latin letters, digits and _; write the key as a string: "
+              "['ШНРО'] (column 3)");
+    EXPECT_EQ(parse_error("ШНРО + 1"),
+              "'ШНРО' is not a name: names are Latin letters, digits and _ (column 1)");
+    EXPECT_EQ(parse_error("a « b"), "unexpected character '«' (column 3)");
+    EXPECT_EQ(eval("2.5 * 2"), 5.0);
+    EXPECT_EQ(eval("order.points[0]"), "a");
 }
 
 }  // namespace

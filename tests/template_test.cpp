@@ -297,6 +297,7 @@ TEST(Template, BadNumbersNameTheAttributeAndWhatWasExpected) {
     EXPECT_EQ(error_of(R"(<p size="1O">x</p>)"),
               "test.xml:2: <p> attribute 'size': unknown length unit \"O\" (use pt, mm, cm or in)");
     EXPECT_EQ(error_of(R"(<p size="0">x</p>)"), "test.xml:2: <p> attribute 'size': expected a length above zero, got \"0\"");
+    EXPECT_EQ(error_of("<p>{{ 1.2.3 }}</p>"), "test.xml:2: in '{{ 1.2.3 }}': malformed number '1.2.3' (column 2)");
 }
 
 TEST(Template, ChartPlainTextPrintsNumbersAsTheDocumentDoes) {
@@ -321,6 +322,14 @@ TEST(Template, MisplacedElementsSayWhereTheyBelong) {
     EXPECT_EQ(error_of("<series values=\"x\"/>"), "test.xml:2: <series> is not allowed among blocks; use it inside a <chart>");
     EXPECT_EQ(error_of("<section/>"),
               "test.xml:2: <section> is not allowed among blocks; use it among the children of <document>");
+}
+
+TEST(Template, NonLatinNamesInExpressionsSayHowToWriteThem) {
+    EXPECT_EQ(error_of("<p>{{ x.ШНРО }}</p>", {{"x", {{"ШНРО", 1}}}}),
+              "test.xml:2: in '{{ x.ШНРО }}': 'ШНРО' cannot follow '.': a name there is Latin letters, digits and _; "
+              "write the key as a string: ['ШНРО'] (column 4)");
+    EXPECT_EQ(text_of("<p>{{ x['ШНРО'] }}</p>", {{"x", {{"ШНРО", 1}}}}), "1\n");
+    EXPECT_EQ(error_of("<p>{{ № }}</p>"), "test.xml:2: in '{{ № }}': unexpected character '№' (column 2)");
 }
 
 }  // namespace

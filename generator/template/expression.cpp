@@ -1,9 +1,12 @@
 #include "template/expression.h"
 
 #include <cctype>
+#include <charconv>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 
+#include "common/utf8.h"
 #include "template/filters.h"
 #include "template/russian.h"
 
@@ -26,7 +29,8 @@ enum class TokenKind { Number, String, Identifier, Symbol, End };
 struct Token {
     TokenKind kind;
     std::string text;
-    size_t column;  // from 1
+    size_t column;  // from 1, in characters
+    size_t end;     // the byte after it
 };
 
 [[noreturn]] void fail(const std::string& message, size_t column) {
@@ -36,19 +40,60 @@ struct Token {
 bool is_identifier_start(char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_'; }
 bool is_identifier_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
 
+bool is_digit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
+
+// A name or key written with letters other than Latin: say how to write it.
+[[noreturn]] void fail_non_latin_name(std::vector<Token>& tokens, std::string_view text, size_t start, size_t column) {
+    size_t end = start;
+    while (end < text.size()) {
+        size_t next = end;
+        const char32_t c = utf8::next(text, next);
+        if (!(utf8::is_letter(c) || utf8::is_digit(c) || c == U'_')) break;
+        end = next;
+    }
+    std::string word(text.substr(start, end - start));
+    // Latin letters right before belong to the same word: "abcШ".
+    if (!tokens.empty() && tokens.back().kind == TokenKind::Identifier &&
+        tokens.back().end == start) {
+        word = tokens.back().text + word;
+        column = tokens.back().column;
+        tokens.pop_back();
+    }
+    if (!tokens.empty() && tokens.back().kind == TokenKind::Symbol && tokens.back().text == ".")
+        fail("'" + word + "' cannot follow '.': a name there is Latin letters, digits and _; write the key as a string: ['" +
+                 word + "']",
+             column);
+    fail("'" + word + "' is not a name: names are Latin letters, digits and _", column);
+}
+
 std::vector<Token> tokenize(std::string_view text) {
     std::vector<Token> tokens;
     size_t i = 0;
+    // Columns count characters, not bytes, so that they fit Russian text.
+    const auto column_of = [&](size_t at) { return utf8::count(text.substr(0, at)) + 1; };
+    const auto push = [&](TokenKind kind, std::string token, size_t start, size_t end) {
+        tokens.push_back({kind, std::move(token), column_of(start), end});
+    };
     while (i < text.size()) {
         const char c = text[i];
-        const size_t column = i + 1;
+        const size_t column = column_of(i);
         if (std::isspace(static_cast<unsigned char>(c))) {
             ++i;
-        } else if (std::isdigit(static_cast<unsigned char>(c))) {
+        } else if (is_digit(c)) {
             size_t end = i;
-            while (end < text.size() && (std::isdigit(static_cast<unsigned char>(text[end])) || text[end] == '.'))
+            while (end < text.size() && is_digit(text[end])) ++end;
+            if (end + 1 < text.size() && text[end] == '.' && is_digit(text[end + 1])) {
                 ++end;
-            tokens.push_back({TokenKind::Number, std::string(text.substr(i, end - i)), column});
+                while (end < text.size() && is_digit(text[end])) ++end;
+            }
+            // A second point or letters stuck to the number: "1.2.3", "12px".
+            size_t stuck = end;
+            while (stuck < text.size() &&
+                   (std::isalnum(static_cast<unsigned char>(text[stuck])) || text[stuck] == '_' ||
+                    (text[stuck] == '.' && stuck + 1 < text.size() && is_digit(text[stuck + 1]))))
+                ++stuck;
+            if (stuck != end) fail("malformed number '" + std::string(text.substr(i, stuck - i)) + "'", column);
+            push(TokenKind::Number, std::string(text.substr(i, end - i)), i, end);
             i = end;
         } else if (c == '\'' || c == '"') {
             size_t end = i + 1;
@@ -63,26 +108,38 @@ std::vector<Token> tokenize(std::string_view text) {
                 value += text[end++];
             }
             if (end >= text.size()) fail("unterminated string", column);
-            tokens.push_back({TokenKind::String, value, column});
+            push(TokenKind::String, value, i, end + 1);
             i = end + 1;
         } else if (is_identifier_start(c)) {
             size_t end = i;
             while (end < text.size() && is_identifier_char(text[end])) ++end;
-            tokens.push_back({TokenKind::Identifier, std::string(text.substr(i, end - i)), column});
+            push(TokenKind::Identifier, std::string(text.substr(i, end - i)), i, end);
             i = end;
+        } else if (static_cast<unsigned char>(c) >= 0x80) {
+            // Report the whole character, not its first byte.
+            size_t next = i;
+            const char32_t character = utf8::next(text, next);
+            if (utf8::is_letter(character)) fail_non_latin_name(tokens, text, i, column);
+            if (character == 0xFFFD && text.substr(i, 3) != "\uFFFD") {
+                char byte[8];
+                std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(c));
+                fail(std::string("a byte that is not UTF-8 (") + byte + ")", column);
+            }
+            fail("unexpected character '" + std::string(text.substr(i, next - i)) + "'", column);
         } else {
             static const char* const kTwoCharacter[] = {"==", "!=", "<=", ">="};
             std::string symbol(1, c);
             for (const char* two : kTwoCharacter)
                 if (text.substr(i, 2) == two) symbol = two;
+            if (symbol == "=") fail("unexpected character '=': compare with ==", column);
             if (symbol.size() == 1 && std::string_view("+-*/%<>()[].,|!").find(c) == std::string_view::npos) {
                 fail(std::string("unexpected character '") + c + "'", column);
             }
-            tokens.push_back({TokenKind::Symbol, symbol, column});
+            push(TokenKind::Symbol, symbol, i, i + symbol.size());
             i += symbol.size();
         }
     }
-    tokens.push_back({TokenKind::End, "", text.size() + 1});
+    tokens.push_back({TokenKind::End, "", column_of(text.size()), text.size()});
     return tokens;
 }
 
@@ -260,8 +317,19 @@ private:
             case TokenKind::Number: {
                 ++position_;
                 NodePtr node = make(Node::Kind::Literal, "", token.column);
-                if (token.text.find('.') != std::string::npos) node->literal = std::strtod(token.text.c_str(), nullptr);
-                else node->literal = std::strtoll(token.text.c_str(), nullptr, 10);
+                const char* first = token.text.data();
+                const char* last = first + token.text.size();
+                if (token.text.find('.') != std::string::npos) {
+                    double value = 0;
+                    std::from_chars(first, last, value);
+                    if (!std::isfinite(value)) fail("the number '" + token.text + "' is too large", token.column);
+                    node->literal = value;
+                } else {
+                    long long value = 0;
+                    if (std::from_chars(first, last, value).ec != std::errc())
+                        fail("the number '" + token.text + "' is too large", token.column);
+                    node->literal = value;
+                }
                 return node;
             }
             case TokenKind::String: {
