@@ -108,6 +108,14 @@ TEST(Expression, ValuesPrintAsRussianText) {
     EXPECT_THROW(to_text(json::array(), "x"), ExpressionError);
 }
 
+TEST(Expression, FindSaysWhichComparisonFoundNothing) {
+    EXPECT_EQ(error_of("rows | find('v', '>', 5)"), "filter 'find' ('rows'): no element has v > 5");
+    EXPECT_EQ(error_of("rows | find('v', '<=', 0)"), "filter 'find' ('rows'): no element has v <= 0");
+    EXPECT_EQ(error_of("rows | find('name', '>', 'Я')"), "filter 'find' ('rows'): no element has name > \"Я\"");
+    EXPECT_EQ(error_of("rows | find('v', 5)"), "filter 'find' ('rows'): no element has v = 5");
+    EXPECT_EQ(eval("rows | find('v', '>', 2)")["name"], "Ёлкино");
+}
+
 TEST(Expression, NumbersAndNamesAreWellFormed) {
     const auto parse_error = [](const std::string& text) {
         try {

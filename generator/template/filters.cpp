@@ -187,8 +187,11 @@ const std::map<std::string, Filter>& registry() {
         {"where", [](const Call& c) -> json { return matching(c); }},
         {"find", [](const Call& c) -> json {
              json found = matching(c);
-             if (found.empty())
-                 c.fail("no element has " + c.text_argument(0) + " = " + c.arguments.back().get().dump());
+             if (found.empty()) {
+                 const std::string op = c.arguments.size() == 3 ? c.text_argument(1) : "==";
+                 c.fail("no element has " + c.text_argument(0) + " " + (op == "==" ? "=" : op) + " " +
+                        c.arguments.back().get().dump());
+             }
              return found.front();
          }},
         {"map", [](const Call& c) -> json {
