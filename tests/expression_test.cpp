@@ -116,6 +116,36 @@ TEST(Expression, FindSaysWhichComparisonFoundNothing) {
     EXPECT_EQ(eval("rows | find('v', '>', 2)")["name"], "Ёлкино");
 }
 
+json sorted(const std::vector<std::string>& words) {
+    const json root = {{"words", words}};
+    Scope scope(root);
+    return Expression::parse("words | sort").evaluate(scope).get();
+}
+
+TEST(Expression, StringsSortInRussianAlphabeticalOrder) {
+    // Ёлкино is read as Елкино at the first level: л-к comes before л-ь.
+    EXPECT_EQ(eval("towns | sort"), json({"Алексино", "Ёлкино", "Ельня"}));
+    EXPECT_EQ(eval("rows | sort('name') | map('name')"), json({"Алексино", "Ёлкино", "Ельня"}));
+    // Ё is Е at the first level: its place follows the next letters.
+    EXPECT_EQ(sorted({"ёж", "Ель", "ежевика", "Жуков"}), json({"ёж", "ежевика", "Ель", "Жуков"}));
+    // Case does not decide the order, only a tie: small letters first; е before ё.
+    EXPECT_EQ(sorted({"яблоко", "Банан", "арбуз", "Арбуз"}), json({"арбуз", "Арбуз", "Банан", "яблоко"}));
+    EXPECT_EQ(sorted({"ёлка", "Елка", "елка"}), json({"елка", "Елка", "ёлка"}));
+    EXPECT_EQ(sorted({"и", "й", "к", "Ъ", "ы", "ь", "э", "ю", "я"}), json({"и", "й", "к", "Ъ", "ы", "ь", "э", "ю", "я"}));
+    // Spaces before punctuation before digits before Cyrillic before Latin; numbers by their value.
+    EXPECT_EQ(sorted({"School", "Школа № 10", "школа-интернат", "Школа № 2", "2022", "10 школ", "Школа", "zebra", "Alpha"}),
+              json({"10 школ", "2022", "Школа", "Школа № 2", "Школа № 10", "школа-интернат", "Alpha", "School", "zebra"}));
+}
+
+TEST(Expression, StringComparisonsFollowTheSameOrder) {
+    EXPECT_EQ(eval("'а' < 'Б'"), true);
+    EXPECT_EQ(eval("'Ёлкино' < 'Ж'"), true);
+    EXPECT_EQ(eval("'Ёлкино' > 'Ельня'"), false);
+    EXPECT_EQ(eval("'Ельня' <= 'Ельня'"), true);
+    EXPECT_EQ(eval("rows | where('name', '<', 'Ж') | length"), 3);
+    EXPECT_EQ(eval("rows | where('name', '>=', 'ё') | map('name')"), json({"Ельня", "Ёлкино"}));
+}
+
 TEST(Expression, NumbersAndNamesAreWellFormed) {
     const auto parse_error = [](const std::string& text) {
         try {

@@ -475,7 +475,7 @@ private:
             return Value::computed(to_text(a, left.path) + to_text(b, right.path));
         if (op == "<" || op == ">" || op == "<=" || op == ">=") {
             if (a.is_string() && b.is_string()) {
-                const int order = a.get<std::string>().compare(b.get<std::string>());
+                const int order = russian::compare_text(a.get_ref<const std::string&>(), b.get_ref<const std::string&>());
                 return Value::computed(op == "<" ? order < 0 : op == ">" ? order > 0 : op == "<=" ? order <= 0 : order >= 0);
             }
             const double x = as_number(left, op.c_str()), y = as_number(right, op.c_str());

@@ -100,14 +100,23 @@ const json* field(const json& element, const std::string& key) {
     return value;
 }
 
+// Ordering as the operators have it: numbers with numbers, strings with
+// strings in Russian alphabetical order.
+bool less(const json& a, const json& b) {
+    if (a.is_string() && b.is_string())
+        return russian::compare_text(a.get_ref<const std::string&>(), b.get_ref<const std::string&>()) < 0;
+    return a < b;
+}
+
 bool compare(const json& a, const std::string& op, const json& b) {
     if (op == "==") return a == b;
     if (op == "!=") return a != b;
-    if (a.is_null() || b.is_null()) return false;
-    if (op == "<") return a < b;
-    if (op == "<=") return a <= b;
-    if (op == ">") return a > b;
-    return a >= b;
+    // Only like with like: a string is neither more nor less than a number, nor null than anything.
+    if (!(a.is_number() && b.is_number()) && !(a.is_string() && b.is_string())) return false;
+    if (op == "<") return less(a, b);
+    if (op == "<=") return !less(b, a);
+    if (op == ">") return less(b, a);
+    return !less(a, b);
 }
 
 // The elements of a list whose key equals a value: where('key', value), or
@@ -238,7 +247,7 @@ const std::map<std::string, Filter>& registry() {
              };
              // Stable: equal keys keep the data's order.
              std::stable_sort(sorted.begin(), sorted.end(),
-                              [&](const json& a, const json& b) { return value_of(a) < value_of(b); });
+                              [&](const json& a, const json& b) { return less(value_of(a), value_of(b)); });
              return sorted;
          }},
         {"reverse", [](const Call& c) -> json {

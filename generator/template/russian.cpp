@@ -1,7 +1,9 @@
 #include "template/russian.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <vector>
 
 #include "common/utf8.h"
 
@@ -109,6 +111,110 @@ PluralForm plural_form(double count) {
     if (last == 1) return PluralForm::One;
     if (last >= 2 && last <= 4) return PluralForm::Few;
     return PluralForm::Many;
+}
+
+// ---------------------------------------------------------------- collation
+
+namespace {
+
+// What a character (or a run of digits) weighs in each level of the comparison.
+struct CollationElement {
+    enum Group { Space, Punctuation, Digits, Cyrillic, Latin, OtherLetter };
+    Group group = Punctuation;
+    char32_t primary = 0;  // the letter's place in its alphabet; a code point otherwise
+    std::string digits;    // Digits: the number without leading zeros
+    int secondary = 0;     // Ё after Е; an accented Latin letter after the plain one
+    int tertiary = 0;      // a capital after the small letter; leading zeros
+};
+
+constexpr std::u32string_view kRussianAlphabet = U"абвгдежзийклмнопрстуфхцчшщъыьэюя";
+
+// Latin-1 letters (small) as the plain letter they are read as.
+char32_t latin_base(char32_t c) {
+    static constexpr std::u32string_view kAccented = U"àáâãäåçèéêëìíîïñòóôõöøùúûüýÿ";
+    static constexpr std::u32string_view kBase = U"aaaaaaceeeeiiiinooooooouuuuyy";
+    const size_t at = kAccented.find(c);
+    return at == std::u32string_view::npos ? 0 : kBase[at];
+}
+
+std::vector<CollationElement> collation_elements(std::string_view text) {
+    const std::u32string chars = utf8::decode(text);
+    std::vector<CollationElement> elements;
+    for (size_t i = 0; i < chars.size(); ++i) {
+        const char32_t c = chars[i];
+        CollationElement element;
+        element.group = CollationElement::Punctuation;
+        element.primary = c;
+        if (utf8::is_digit(c)) {
+            size_t end = i;
+            while (end < chars.size() && utf8::is_digit(chars[end])) ++end;
+            size_t first = i;
+            while (first + 1 < end && chars[first] == U'0') ++first;
+            element.group = CollationElement::Digits;
+            element.primary = 0;
+            for (size_t k = first; k < end; ++k) element.digits += static_cast<char>(chars[k]);
+            element.tertiary = static_cast<int>(first - i);
+            elements.push_back(std::move(element));
+            i = end - 1;
+            continue;
+        }
+        const char32_t lower = utf8::to_lower(c);
+        element.tertiary = lower != c ? 1 : 0;
+        if (c == U' ' || c == U'\t' || c == U'\n' || c == U'\r' || c == utf8::kNoBreakSpace) {
+            element.group = CollationElement::Space;
+            element.primary = 0;
+        } else if (lower == U'ё') {
+            element.group = CollationElement::Cyrillic;
+            element.primary = static_cast<char32_t>(kRussianAlphabet.find(U'е'));
+            element.secondary = 1;
+        } else if (const size_t place = kRussianAlphabet.find(lower); place != std::u32string_view::npos) {
+            element.group = CollationElement::Cyrillic;
+            element.primary = static_cast<char32_t>(place);
+        } else if (lower >= 0x400 && lower <= 0x4FF) {
+            element.group = CollationElement::Cyrillic;  // other Cyrillic letters after я
+            element.primary = 0x100 + lower;
+        } else if (lower >= U'a' && lower <= U'z') {
+            element.group = CollationElement::Latin;
+            element.primary = lower - U'a';
+        } else if (const char32_t base = latin_base(lower)) {
+            element.group = CollationElement::Latin;
+            element.primary = base - U'a';
+            element.secondary = 1 + static_cast<int>(lower);
+        } else if (utf8::is_letter(c)) {
+            element.group = CollationElement::OtherLetter;
+            element.primary = lower;
+        }
+        elements.push_back(std::move(element));
+    }
+    return elements;
+}
+
+int compare_primary(const CollationElement& a, const CollationElement& b) {
+    if (a.group != b.group) return a.group < b.group ? -1 : 1;
+    if (a.group == CollationElement::Digits) {
+        if (a.digits.size() != b.digits.size()) return a.digits.size() < b.digits.size() ? -1 : 1;
+        return a.digits.compare(b.digits);
+    }
+    return a.primary == b.primary ? 0 : a.primary < b.primary ? -1 : 1;
+}
+
+int sign(int value) { return (value > 0) - (value < 0); }
+
+}  // namespace
+
+int compare_text(std::string_view a, std::string_view b) {
+    const std::vector<CollationElement> x = collation_elements(a);
+    const std::vector<CollationElement> y = collation_elements(b);
+    const size_t common = std::min(x.size(), y.size());
+    for (size_t i = 0; i < common; ++i)
+        if (const int order = compare_primary(x[i], y[i])) return sign(order);
+    if (x.size() != y.size()) return x.size() < y.size() ? -1 : 1;
+    for (size_t i = 0; i < common; ++i)
+        if (x[i].secondary != y[i].secondary) return x[i].secondary < y[i].secondary ? -1 : 1;
+    for (size_t i = 0; i < common; ++i)
+        if (x[i].tertiary != y[i].tertiary) return x[i].tertiary < y[i].tertiary ? -1 : 1;
+    const std::u32string u = utf8::decode(a), v = utf8::decode(b);
+    return u == v ? 0 : u < v ? -1 : 1;
 }
 
 std::string letter_spaced(std::string_view text) {

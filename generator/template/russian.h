@@ -31,6 +31,14 @@ std::string percent(double value, std::optional<int> decimals = std::nullopt);  
 enum class PluralForm { One, Few, Many };
 PluralForm plural_form(double count);
 
+// Compares two texts as a Russian reader orders them (negative, zero or
+// positive, as strcmp): first by letters alone — the Russian alphabet with Ё
+// taken as Е, case ignored — then Е before Ё, then small letters before
+// capitals, and last by code points, so that only equal texts compare equal.
+// Spaces come before punctuation, punctuation before numbers, numbers (by
+// their value: № 2 before № 10) before Cyrillic letters, Cyrillic before Latin.
+int compare_text(std::string_view a, std::string_view b);
+
 // "п р и к а з ы в а ю": letters spaced out, as order headings print them.
 std::string letter_spaced(std::string_view text);
 
