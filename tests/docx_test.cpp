@@ -167,5 +167,60 @@ TEST(Reproducible, TheTimeZoneDoesNotMatter) {
               "same\n");
 }
 
+// A document made from template text, its parts read back as XML.
+class DocxOf {
+public:
+    explicit DocxOf(const std::string& xml, const nlohmann::json& data = nlohmann::json::object())
+        : package_(write_docx(render_template_text(xml, data))) {}
+    pugi::xml_document part(const std::string& name) const {
+        pugi::xml_document xml;
+        const std::string content = zip_entry(package_, name);
+        EXPECT_FALSE(content.empty()) << name << " is missing";
+        EXPECT_TRUE(xml.load_string(content.c_str())) << name << " is not XML";
+        return xml;
+    }
+
+private:
+    std::string package_;
+};
+
+const char* const kChartData = R"({"names": ["ШНРО", "ШсРНР"], "counts": [68, 35]})";
+
+TEST(DocxChart, IsCentredAndKeptWithItsCaptionAsInThePdf) {
+    const DocxOf docx(R"(<chart categories="names" width="60%"><series values="counts"/></chart>
+        <p>Рисунок 1 – Школы</p>)",
+                      nlohmann::json::parse(kChartData));
+    const auto document = docx.part("word/document.xml");
+    const pugi::xml_node chart_paragraph = document.select_node("//w:p[w:r/w:drawing]").node();
+    ASSERT_TRUE(chart_paragraph);
+    EXPECT_TRUE(chart_paragraph.select_node("w:pPr/w:keepNext")) << "the chart leaves its caption";
+    EXPECT_TRUE(chart_paragraph.select_node("w:pPr/w:keepLines"));
+    EXPECT_EQ(std::string(chart_paragraph.select_node("w:pPr/w:jc").node().attribute("w:val").value()), "center");
+}
+
+TEST(DocxChart, HasTheValueAxisTitle) {
+    const DocxOf docx(R"(<chart categories="names" value-title="школ"><series values="counts"/></chart>)",
+                      nlohmann::json::parse(kChartData));
+    const auto chart = docx.part("word/charts/chart1.xml");
+    EXPECT_EQ(std::string(chart.select_node("//c:valAx/c:title//a:t").node().text().get()), "школ");
+    EXPECT_FALSE(chart.select_node("//c:catAx/c:title"));
+    const DocxOf untitled(R"(<chart categories="names"><series values="counts"/></chart>)",
+                          nlohmann::json::parse(kChartData));
+    EXPECT_FALSE(untitled.part("word/charts/chart1.xml").select_node("//c:valAx/c:title"));
+}
+
+TEST(DocxTable, RowsKeptWithTheNextAreNeverSplit) {
+    const DocxOf docx(R"(<table><column/><column/>
+        <row keep-with-next="true"><cell>Проректор</cell><cell>Н.В. Кравцова</cell></row>
+        <row><cell colspan="2">15.11.2022</cell></row>
+      </table>)");
+    const auto document = docx.part("word/document.xml");
+    const auto rows = document.select_nodes("//w:tbl/w:tr");
+    ASSERT_EQ(rows.size(), 2u);
+    EXPECT_TRUE(rows[0].node().select_node("w:trPr/w:cantSplit"));
+    EXPECT_TRUE(rows[0].node().select_node("w:tc/w:p/w:pPr/w:keepNext"));
+    EXPECT_FALSE(rows[1].node().select_node("w:trPr/w:cantSplit"));
+}
+
 }  // namespace
 }  // namespace docgen

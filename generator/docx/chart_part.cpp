@@ -26,7 +26,12 @@ pugi::xml_node add_value(pugi::xml_node parent, const char* name, const std::str
     return node;
 }
 
-std::string column(size_t index) { return std::string(1, static_cast<char>('A' + index)); }
+// A worksheet column's letters: A … Z, AA, AB …
+std::string column(size_t index) {
+    std::string letters;
+    for (size_t n = index + 1; n > 0; n = (n - 1) / 26) letters.insert(letters.begin(), static_cast<char>('A' + (n - 1) % 26));
+    return letters;
+}
 
 std::string number(double value) {
     char text[32];
@@ -48,21 +53,30 @@ void text_properties(pugi::xml_node parent, int hundredths, bool bold = false) {
     set(add(paragraph, "a:endParaRPr"), "lang", "ru-RU");
 }
 
-void title(pugi::xml_node chart, const std::string& text) {
-    pugi::xml_node rich = add(add(add(chart, "c:title"), "c:tx"), "c:rich");
-    add(rich, "a:bodyPr");
+// A title: the chart's own (11 pt bold), or an axis's (8.5 pt, written
+// across the page, as the PDF writes it, not turned along a vertical axis).
+void title(pugi::xml_node parent, const std::string& text, bool axis = false) {
+    const int hundredths = axis ? 850 : 1100;
+    const bool bold = !axis;
+    pugi::xml_node title_node = add(parent, "c:title");
+    pugi::xml_node rich = add(add(title_node, "c:tx"), "c:rich");
+    pugi::xml_node body = add(rich, "a:bodyPr");
+    if (axis) {
+        set(body, "rot", 0);
+        set(body, "vert", "horz");
+    }
     add(rich, "a:lstStyle");
     pugi::xml_node paragraph = add(rich, "a:p");
     pugi::xml_node defaults = add(add(paragraph, "a:pPr"), "a:defRPr");
-    set(defaults, "sz", 1100);
-    set(defaults, "b", 1);
+    set(defaults, "sz", hundredths);
+    set(defaults, "b", bold ? 1 : 0);
     pugi::xml_node run = add(paragraph, "a:r");
     pugi::xml_node properties = add(run, "a:rPr");
     set(properties, "lang", "ru-RU");
-    set(properties, "sz", 1100);
-    set(properties, "b", 1);
+    set(properties, "sz", hundredths);
+    set(properties, "b", bold ? 1 : 0);
     add(run, "a:t").text().set(text.c_str());
-    add_value(chart.child("c:title"), "c:overlay", "0");
+    add_value(title_node, "c:overlay", "0");
 }
 
 void series(pugi::xml_node bar_chart, const Chart& chart, size_t index) {
@@ -138,6 +152,8 @@ void axes(pugi::xml_node plot, const Chart& chart) {
     add_value(value, "c:delete", "0");
     add_value(value, "c:axPos", chart.horizontal ? "b" : "l");
     add(value, "c:majorGridlines");
+    // What the values count ("школ", "%"), at the values' axis.
+    if (!chart.value_title.empty()) title(value, chart.value_title, true);
     pugi::xml_node value_format = add(value, "c:numFmt");
     set(value_format, "formatCode", "General");
     set(value_format, "sourceLinked", "1");

@@ -134,7 +134,9 @@ private:
             pugi::xml_node tr = add(tbl, "w:tr");
             pugi::xml_node row_properties = add(tr, "w:trPr");
             const bool heading = row.role == RowRole::Header || row.role == RowRole::ColumnNumbers;
-            if (heading || row.role == RowRole::Section || table.keep_rows_whole) add(row_properties, "w:cantSplit");
+            // A row kept with the next is never split, as the PDF keeps it.
+            if (heading || row.role == RowRole::Section || row.keep_with_next || table.keep_rows_whole)
+                add(row_properties, "w:cantSplit");
             if (table.repeat == HeaderRepeat::Full && heading) add(row_properties, "w:tblHeader");
             if (!row_properties.first_child()) tr.remove_child(row_properties);
             for (int c = 0; c < grid.columns;) {
@@ -273,8 +275,9 @@ private:
         return parts_.back();
     }
 
-    // The chart in a paragraph of its own, inline, as wide as the text allows;
-    // its data goes with it as an embedded workbook.
+    // The chart in a paragraph of its own, inline, centred, kept whole and with
+    // the paragraph after it (its caption), as the PDF places it; its data
+    // goes with it as an embedded workbook.
     void write_chart(pugi::xml_node parent, const Chart& chart) {
         const int number = ++charts_;
         const std::string file = "charts/chart" + std::to_string(number) + ".xml";
@@ -291,6 +294,7 @@ private:
         centred.align = Align::Center;
         centred.first_line_indent = 0;
         centred.keep_together = true;
+        centred.keep_with_next = true;
         centred.space_before = chart.space_before;
         centred.space_after = chart.space_after;
         write_paragraph_properties(properties, centred, nullptr);
