@@ -25,6 +25,7 @@ import traceback
 DOCGEN = None  # the binary, from the command line
 FIXTURE = os.path.dirname(os.path.abspath(__file__))
 FIXTURE_FILES = ["batch.json", "data.json", "report.xml", "municipality.xml", "school.xml"]
+DOCS = os.path.normpath(os.path.join(FIXTURE, "..", "..", "docs", "batch.md"))  # its example runs on this fixture
 
 with open(os.path.join(FIXTURE, "data.json"), encoding="utf-8") as _file:
     DATA = json.load(_file)
@@ -398,6 +399,41 @@ def test_only_with_no_match_is_an_error(b):
     messages = b.docgen("batch", b.file, "--only", "Несуществующий район", status=1)
     check("no municipality or school" in messages, messages)
     check(not os.path.exists(b.out), "a run with nothing to do wrote the output folder")
+
+
+def test_the_example_of_docs_batch_md_writes_the_files_it_lists(b):
+    # docs/batch.md has one ```json batch block, a batch file meant to be saved beside this
+    # fixture, and right after it a ```text block: the files it writes in its output folder,
+    # sorted, one a line, without manifest.json.
+    with open(DOCS, encoding="utf-8") as file:
+        text = file.read()
+    lines = r"((?:(?!```).*\n)*)"  # lines that are not fences
+    found = re.findall(rf"^```json batch\n{lines}```\n(?:(?!```).*\n)*```text\n{lines}```$", text, re.M)
+    check(len(text.split("```json batch\n")) == 2 and len(found) == 1,
+          f"{DOCS}: expected one ```json batch block followed by a ```text block")
+    example, listing = found[0]
+    listed = listing.splitlines()
+    check(listed and listed == sorted(listed), f"{DOCS}: the listing is empty or not sorted: {listed}")
+    batch_file = os.path.join(b.dir, "docs-example.json")
+    with open(batch_file, "w", encoding="utf-8") as file:
+        file.write(example)
+    out = os.path.join(b.dir, json.loads(example).get("output", "out"))
+
+    def everything():
+        return {os.path.relpath(os.path.join(parent, name), b.root)
+                for parent, _, names in os.walk(b.root) for name in names}
+
+    before = everything()
+    messages = b.docgen("batch", batch_file, "-j", "2")
+    found = SUMMARY.findall(messages)
+    check(len(found) == 1 and found[0][1] == "0", f"the example of {DOCS}: expected no failure, got:\n{messages}")
+    written = sorted(os.path.relpath(os.path.join(b.root, path), out) for path in everything() - before)
+    expected = sorted(listed + ["manifest.json"])
+    check(written == expected, f"the example of {DOCS} wrote files it does not list "
+          f"{sorted(set(written) - set(expected))}, and not files it lists {sorted(set(expected) - set(written))}")
+    check(int(found[0][0]) == len(listed), f"the example of {DOCS}: summary says written {found[0][0]}")
+    check_manifest_matches_files(out)
+    no_temporaries(out)
 
 
 TESTS = [value for name, value in list(globals().items()) if name.startswith("test_")]
