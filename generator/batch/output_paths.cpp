@@ -49,6 +49,19 @@ std::string safe_name(std::string_view name) {
     return out;
 }
 
+std::string one_name(std::string_view value) {
+    std::string out;
+    size_t start = 0;
+    while (start <= value.size()) {
+        const size_t end = std::min(value.find_first_of("/\\", start), value.size());
+        const std::string_view part = value.substr(start, end - start);
+        const bool empty = part.find_first_not_of(" ") == std::string_view::npos;
+        if (!empty && part != "." && part != "..") out += (out.empty() ? "" : "_") + std::string(part);
+        start = end + 1;
+    }
+    return out;
+}
+
 std::string safe_relative_path(std::string_view path) {
     std::string out;
     size_t start = 0;

@@ -14,6 +14,11 @@ namespace docgen::batch {
 // "_" when nothing is left.
 std::string safe_name(std::string_view name);
 
+// A value put into a path pattern, as one name: the parts its '/' or '\'
+// separate joined by '_', without "." and ".." parts ("../x" is "x", "a/b"
+// is "a_b"), so that data never makes folders.
+std::string one_name(std::string_view value);
+
 // A relative path from a pattern's result: '/' separates names, each made
 // safe; "." and ".." and empty names are dropped, so the path stays inside
 // the output folder.

@@ -22,6 +22,36 @@ std::string text_field(const json& element, const char* key) {
     return value.is_string() ? value.get<std::string>() : value.is_number() ? value.dump() : "";
 }
 
+// The names between the '/' of a path, or of a pattern, where a '/' inside
+// {{ … }} separates nothing.
+std::vector<std::string> names_of(std::string_view text) {
+    std::vector<std::string> names(1);
+    int depth = 0;
+    for (size_t i = 0; i < text.size(); ++i) {
+        if (text.substr(i, 2) == "{{") ++depth;
+        if (text.substr(i, 2) == "}}" && depth > 0) --depth;
+        if (text[i] == '/' && depth == 0) names.emplace_back();
+        else names.back() += text[i];
+    }
+    return names;
+}
+
+bool blank(const std::string& name) { return name.find_first_not_of(' ') == std::string::npos; }
+
+// A document's path from its job's pattern. A value is one name (one_name):
+// data makes no folders. A name of the pattern that
+// its values leave empty (a school whose name is null) fails the document,
+// rather than dropping a folder level.
+std::string output_path(const std::string& pattern, const json& data, const std::vector<Variable>& variables) {
+    const std::string path = interpolate(pattern, data, variables, [](std::string value) { return one_name(value); });
+    const std::vector<std::string> wanted = names_of(pattern);
+    const std::vector<std::string> made = names_of(path);
+    for (size_t i = 0; i < wanted.size() && i < made.size(); ++i)
+        if (blank(made[i]) && !blank(wanted[i]))
+            throw InputError("'" + wanted[i] + "' gives an empty name in '" + pattern + "'");
+    return safe_relative_path(path);
+}
+
 // The list a job runs over. A plain key ("schools") is the data's own list;
 // any other expression makes a new one, kept in the plan. Lists of schools
 // are the largest part of the data: they are not copied when not needed.
@@ -40,7 +70,7 @@ const json& job_list(const BatchFile& batch, const Job& job, const json& data, P
 
 }  // namespace
 
-Inputs load_inputs(const BatchFile& batch) {
+Inputs load_inputs(const BatchFile& batch, const Resources& resources) {
     Inputs inputs;
     inputs.raw = load_json_file(batch.data_path);
     std::map<std::string, std::shared_ptr<const Template>> by_path;
@@ -61,6 +91,9 @@ Inputs load_inputs(const BatchFile& batch) {
     shared.update(DOCGEN_VERSION);
     shared.update(read_file(batch.data_path, "data"));
     if (!batch.rules_path.empty()) shared.update(read_file(batch.rules_path, "rules"));
+    for (bool bold : {false, true})
+        for (bool italic : {false, true}) shared.update(resources.fonts.face(bold, italic).bytes());
+    shared.update(read_file(resources.hyphenation_file, "hyphenation patterns"));
     const std::string shared_part = shared.hex();
     for (size_t j = 0; j < batch.jobs.size(); ++j) {
         const Job& job = batch.jobs[j];
@@ -97,7 +130,7 @@ Plan make_plan(const BatchFile& batch, const Inputs& inputs) {
             }
             // A document whose path cannot be made fails alone, as if its rendering had.
             try {
-                item.output = safe_relative_path(interpolate(job.output, data, variables));
+                item.output = output_path(job.output, data, variables);
             } catch (const InputError& error) {
                 item.failure = "its output path: " + std::string(error.what());
             }

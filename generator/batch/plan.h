@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "batch/batch_file.h"
+#include "render/resources.h"
 #include "template/template.h"
 
 namespace docgen::batch {
@@ -38,7 +39,8 @@ struct Inputs {
     }
 };
 
-Inputs load_inputs(const BatchFile& batch);
+// `resources`: the fonts and hyphenation patterns, part of every output's fingerprint.
+Inputs load_inputs(const BatchFile& batch, const Resources& resources);
 
 struct Plan {
     std::vector<WorkItem> items;

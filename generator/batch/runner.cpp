@@ -50,13 +50,18 @@ public:
     Runner(const Options& options, const Resources& resources)
         : options_(options), resources_(resources), batch_(BatchFile::load(options.batch_file)) {
         if (!options.output_dir.empty()) batch_.output_dir = options.output_dir;
-        inputs_ = load_inputs(batch_);
+        inputs_ = load_inputs(batch_, resources);
         plan_ = make_plan(batch_, inputs_);
         if (!options.only.empty()) keep_only(plan_, options.only);
         if (options.shards > 1) keep_shard(plan_, options.shard, options.shards);
         manifest_path_ = (fs::path(batch_.output_dir) / manifest_name(options.shard, options.shards)).string();
         previous_ = Manifest::read(manifest_path_);
         previous_paths_ = previous_.by_path();
+        // A part of a sharded run also knows what a whole run left up to date.
+        if (options.shards > 1) {
+            whole_run_ = Manifest::read((fs::path(batch_.output_dir) / manifest_name(1, 1)).string());
+            for (const auto& [path, entry] : whole_run_.by_path()) previous_paths_.emplace(path, entry);
+        }
     }
 
     Summary run() {
@@ -168,6 +173,7 @@ private:
     Plan plan_;
     std::string manifest_path_;
     Manifest previous_;
+    Manifest whole_run_;  // a sharded run's view of manifest.json
     std::map<std::string, const ManifestEntry*> previous_paths_;
 };
 

@@ -3,6 +3,7 @@
 // 2 wrong usage.
 #include <unistd.h>
 
+#include <charconv>
 #include <cstdio>
 #include <cstring>
 #include <deque>
@@ -184,9 +185,11 @@ int batch_command(const std::vector<std::string>& args) {
         };
         if (arg == "--jobs" || arg.rfind("-j", 0) == 0) {
             const std::string text = arg.size() > 2 && arg[1] == 'j' ? arg.substr(2) : value();  // -j2 as in make
-            if (text.empty() || text.find_first_not_of("0123456789") != std::string::npos || std::stoi(text) < 1)
-                throw UsageError{"-j needs a number of threads from 1"};
-            options.threads = std::stoi(text);
+            int threads = 0;
+            const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), threads);
+            if (error != std::errc() || end != text.data() + text.size() || threads < 1 || threads > 1024)
+                throw UsageError{"-j needs a number of threads from 1 to 1024, not " + text};
+            options.threads = threads;
         } else if (arg == "--force") {
             options.force = true;
         } else if (arg == "--only") {

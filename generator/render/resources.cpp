@@ -41,9 +41,9 @@ std::string hyphenation_path(const std::string& option) {
 }
 
 Resources Resources::load(const ResourceOptions& options) {
-    return Resources{FontSet::load(font_search_dirs(options.fonts_dir)),
-                     Hyphenator::load(hyphenation_path(options.hyphenation_file)),
-                     std::make_shared<FontEmbeddings>(options.many_documents)};
+    const std::string hyphenation = hyphenation_path(options.hyphenation_file);
+    return Resources{FontSet::load(font_search_dirs(options.fonts_dir)), Hyphenator::load(hyphenation),
+                     std::make_shared<FontEmbeddings>(options.many_documents), hyphenation};
 }
 
 }  // namespace docgen

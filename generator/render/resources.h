@@ -22,6 +22,7 @@ struct Resources {
     FontSet fonts;
     std::shared_ptr<const Hyphenator> hyphenator;
     std::shared_ptr<FontEmbeddings> embeddings;  // safe to share between threads
+    std::string hyphenation_file;                // where the patterns came from
 
     // InputError saying which file is missing and where it was looked for.
     static Resources load(const ResourceOptions& options);

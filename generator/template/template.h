@@ -3,6 +3,7 @@
 // described in docs/templates.md.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <nlohmann/json_fwd.hpp>
 #include <string>
@@ -28,8 +29,10 @@ struct Variable {
 nlohmann::json evaluate_expression(const std::string& expression, const nlohmann::json& data,
                                    const std::vector<Variable>& variables = {});
 
-// Text with {{ expressions }} evaluated, as batch files name their outputs.
-std::string interpolate(const std::string& text, const nlohmann::json& data, const std::vector<Variable>& variables);
+// Text with {{ expressions }} evaluated, as batch files name their outputs;
+// each expression's text passes through `each_value` when one is given.
+std::string interpolate(const std::string& text, const nlohmann::json& data, const std::vector<Variable>& variables,
+                        const std::function<std::string(std::string)>& each_value = {});
 
 class Template {
 public:

@@ -440,7 +440,8 @@ nlohmann::json evaluate_expression(const std::string& expression, const nlohmann
     }
 }
 
-std::string interpolate(const std::string& text, const nlohmann::json& data, const std::vector<Variable>& variables) {
+std::string interpolate(const std::string& text, const nlohmann::json& data, const std::vector<Variable>& variables,
+                        const std::function<std::string(std::string)>& each_value) {
     const Scope scope = scope_with(data, variables);
     std::string out;
     try {
@@ -450,7 +451,8 @@ std::string interpolate(const std::string& text, const nlohmann::json& data, con
                 continue;
             }
             const Value value = part.expression->evaluate(scope);
-            out += to_text(value.get(), value.path);
+            std::string value_text = to_text(value.get(), value.path);
+            out += each_value ? each_value(std::move(value_text)) : value_text;
         }
     } catch (const ExpressionError& error) {
         throw InputError("in '" + text + "': " + error.what());

@@ -197,6 +197,21 @@ def test_second_run_skips_everything(b):
     check(outputs(b.out) == listed, "the second run changed the manifest's outputs")
 
 
+def test_other_hyphenation_patterns_make_everything_again(b):
+    b.run()
+    patterns = os.path.join(b.root, "hyph_ru_RU.dic")
+    with open("/usr/share/hyphen/hyph_ru_RU.dic", "rb") as source, open(patterns, "wb") as copy:
+        copy.write(source.read() + b"% the same patterns, another file\n")
+    summary, _ = b.run("--hyphenation", patterns)
+    check(summary["written"] == ALL_FILES and summary["skipped"] == 0, f"after new patterns: {summary}")
+
+
+def test_a_shard_after_a_whole_run_skips_what_is_up_to_date(b):
+    b.run()
+    summary, _ = b.run("--shard", "1/2")
+    check(summary["written"] == 0 and summary["skipped"] > 0, f"shard 1/2 after a whole run: {summary}")
+
+
 def test_only_what_changed_is_written_again(b):
     b.run()
     # A deleted output, and one whose bytes were altered, are made again; nothing else.
@@ -292,6 +307,7 @@ def test_hostile_names_stay_inside_and_do_not_collide(b):
     by_id = {e["element"]["id"]: e["path"] for e in schools if e["format"] == "txt"}
     for school_id in ("67301", "67302", "67303", "67304", "67305", "67306", "67307", "67308", "67309"):
         check(by_id[school_id].startswith("Хиславичский район/"), f"school {school_id} is at {by_id[school_id]}")
+        check(by_id[school_id].count("/") == 1, f"the name of school {school_id} made a folder: {by_id[school_id]}")
     check(by_id["67301"] != by_id["67302"], "../x and x share a file")
     check(by_id["67305"] != by_id["67306"], "the long names share a file")
     check(by_id["67307"] != by_id["67308"], "the equal names share a file")
@@ -387,7 +403,7 @@ def test_merge_refuses_shards_of_different_runs_and_missing_parts(b):
 
 
 def test_a_name_with_a_slash_does_not_collide_with_a_file(b):
-    # "x.pdf/Филиал" needs a folder named like the file x.pdf of school "x".
+    # "x.pdf/Филиал" is one name, "x.pdf_Филиал", not a folder named like the file x.pdf of school "x".
     b.edit_data(lambda data: data["schools"][4].update(name="x.pdf/Филиал"))
     for threads in ("1", "2"):
         summary, _ = b.run("-j", threads, "--force")
