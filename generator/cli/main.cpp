@@ -126,7 +126,8 @@ RenderArguments parse_render(const std::vector<std::string>& args) {
 
 int render(const RenderArguments& args) {
     // Fonts and hyphenation patterns load while the data is read and bound.
-    auto resources = std::async(std::launch::async, [&] { return docgen::Resources::load(args.resources); });
+    std::shared_future<docgen::Resources> resources =
+        std::async(std::launch::async, [&] { return docgen::Resources::load(args.resources); });
     const docgen::Template document_template = docgen::Template::load(args.template_path);
     if (!args.rules.empty() && document_template.input_format() != "cluster-results")
         throw UsageError{"--rules: " + args.template_path +
@@ -148,7 +149,7 @@ int render(const RenderArguments& args) {
         variables.push_back({name, &values.back(), name});
     }
     const docgen::Document document = document_template.render(data, variables);
-    docgen::render_outputs(document, args.outputs, resources.get());
+    docgen::render_outputs(document, args.outputs, resources);
     return 0;
 }
 

@@ -6,7 +6,9 @@
 #include <hpdf_pages.h>
 #include <hpdf_streams.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <future>
 #include <map>
 #include <set>
 #include <stdexcept>
@@ -87,12 +89,24 @@ private:
 };
 
 std::map<const FontFace*, std::set<char32_t>> characters_by_face(const std::vector<Page>& pages) {
+    // A flag per character first: a set insertion per character is slow.
+    std::map<const FontFace*, std::vector<bool>> seen;
     std::map<const FontFace*, std::set<char32_t>> used;
     for (const Page& page : pages) {
         for (const TextMark& mark : page.texts) {
-            auto& characters = used[mark.face];
-            for (size_t pos = 0; pos < mark.text.size();) characters.insert(utf8::next(mark.text, pos));
+            auto& flags = seen[mark.face];
+            if (flags.empty()) flags.resize(0x10000);
+            for (size_t pos = 0; pos < mark.text.size();) {
+                const char32_t c = utf8::next(mark.text, pos);
+                if (c >= flags.size()) used[mark.face].insert(c);
+                else flags[c] = true;
+            }
         }
+    }
+    for (const auto& [face, flags] : seen) {
+        auto& characters = used[face];
+        for (char32_t c = 0; c < flags.size(); ++c)
+            if (flags[c]) characters.insert(c);
     }
     return used;
 }
@@ -162,17 +176,54 @@ struct DocumentFont {
     HPDF_Dict object;
 };
 
-void paint(const PdfDocument& pdf, const Page& page, const std::map<const FontFace*, DocumentFont>& fonts) {
+// A page's content, deflated, and its fonts in the order the content names
+// them: F1, F2… (the names libharu gives a page's fonts in the order it is
+// asked for them).
+struct PageStream {
+    std::string deflated;
+    std::vector<const FontFace*> faces;
+};
+
+PageStream page_stream(const Page& page, const std::map<const FontFace*, DocumentFont>& fonts) {
+    PageStream stream;
+    const std::string content = page_content(page, [&](const FontFace* face) {
+        auto known = std::find(stream.faces.begin(), stream.faces.end(), face);
+        if (known == stream.faces.end()) known = stream.faces.insert(known, face);
+        const auto number = known - stream.faces.begin() + 1;
+        return PageFont{"F" + std::to_string(number), fonts.at(face).font.get()};
+    });
+    stream.deflated = deflate(content, kContentCompression);
+    return stream;
+}
+
+// The pages' streams, the second half on a thread of its own: the streams
+// are independent, and writing and compressing them is most of a PDF's time.
+std::vector<PageStream> page_streams(const std::vector<Page>& pages,
+                                     const std::map<const FontFace*, DocumentFont>& fonts) {
+    std::vector<PageStream> streams(pages.size());
+    const auto make = [&](size_t from, size_t to) {
+        for (size_t i = from; i < to; ++i) streams[i] = page_stream(pages[i], fonts);
+    };
+    constexpr size_t kPagesWorthAThread = 8;
+    const size_t half = pages.size() >= kPagesWorthAThread ? pages.size() / 2 : pages.size();
+    auto second = std::async(std::launch::async, make, half, pages.size());
+    make(0, half);
+    second.get();
+    return streams;
+}
+
+void paint(const PdfDocument& pdf, const Page& page, PageStream stream,
+           const std::map<const FontFace*, DocumentFont>& fonts) {
     HPDF_Page canvas = HPDF_AddPage(pdf.get());
     HPDF_Page_SetWidth(canvas, static_cast<HPDF_REAL>(page.width));
     HPDF_Page_SetHeight(canvas, static_cast<HPDF_REAL>(page.height));
     HPDF_Page_SetFilter(canvas, HPDF_STREAM_FILTER_NONE);
-    const std::string content = page_content(page, [&](const FontFace* face) {
-        const DocumentFont& font = fonts.at(face);
-        return PageFont{HPDF_Page_GetLocalFontName(canvas, font.object), font.font.get()};
-    });
+    for (size_t i = 0; i < stream.faces.size(); ++i) {
+        const std::string name = HPDF_Page_GetLocalFontName(canvas, fonts.at(stream.faces[i]).object);
+        if (name != "F" + std::to_string(i + 1)) throw std::logic_error("libharu named a page's font " + name);
+    }
     const auto* attr = static_cast<HPDF_PageAttr>(canvas->attr);
-    PdfDocument::fill_deflated(attr->contents, deflate(content, kContentCompression));
+    PdfDocument::fill_deflated(attr->contents, stream.deflated);
 }
 
 // "2022-10-18" → that day at noon, so that the date reads the same in every
@@ -224,7 +275,8 @@ std::string write_pdf(const std::vector<Page>& pages, const Metadata& metadata, 
         fonts[face] = {font, font_objects(pdf, *font)};
     }
     pdf.check("embedding the fonts");
-    for (const Page& page : pages) paint(pdf, page, fonts);
+    std::vector<PageStream> streams = page_streams(pages, fonts);
+    for (size_t i = 0; i < pages.size(); ++i) paint(pdf, pages[i], std::move(streams[i]), fonts);
     pdf.check("drawing the pages");
     set_information(pdf, metadata);
     return saved_bytes(pdf);

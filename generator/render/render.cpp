@@ -57,14 +57,16 @@ std::string render_pdf(const Document& document, const Resources& resources) {
     return render_file(document, OutputFormat::Pdf, resources).bytes;
 }
 
-void render_outputs(const Document& document, const std::vector<std::string>& outputs, const Resources& resources) {
+void render_outputs(const Document& document, const std::vector<std::string>& outputs,
+                    std::shared_future<Resources> resources) {
     for (const std::string& output : outputs) format_of(output);  // refuse before writing anything
     // The formats share nothing but the document: each is made on its own
     // thread, and all are made before any is written.
     std::vector<std::future<RenderedFile>> files;
     for (const std::string& output : outputs)
         files.push_back(std::async(std::launch::async, [&, format = format_of(output)] {
-            return render_file(document, format, resources);
+            if (format != OutputFormat::Pdf) return render_file(document, format, Resources{});  // needs none
+            return render_file(document, format, resources.get());
         }));
     std::vector<std::string> bytes;
     for (auto& file : files) bytes.push_back(file.get().bytes);

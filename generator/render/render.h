@@ -1,6 +1,7 @@
 // The pipeline for one document: the bound model → each output format.
 #pragma once
 
+#include <future>
 #include <string>
 #include <vector>
 
@@ -25,7 +26,10 @@ struct RenderedFile {
 RenderedFile render_file(const Document& document, OutputFormat format, const Resources& resources);
 
 // Renders the document into each output, each written whole or not at all.
-void render_outputs(const Document& document, const std::vector<std::string>& outputs, const Resources& resources);
+// The resources may still be loading: formats that need none (DOCX, TXT)
+// do not wait for them.
+void render_outputs(const Document& document, const std::vector<std::string>& outputs,
+                    std::shared_future<Resources> resources);
 
 // The PDF bytes of a document.
 std::string render_pdf(const Document& document, const Resources& resources);

@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <future>
 
 namespace docgen {
 
@@ -41,9 +42,12 @@ std::string hyphenation_path(const std::string& option) {
 }
 
 Resources Resources::load(const ResourceOptions& options) {
+    // The patterns take longest to load: they load beside the fonts.
     const std::string hyphenation = hyphenation_path(options.hyphenation_file);
-    return Resources{FontSet::load(font_search_dirs(options.fonts_dir)), Hyphenator::load(hyphenation),
-                     std::make_shared<FontEmbeddings>(options.many_documents), hyphenation};
+    auto hyphenator = std::async(std::launch::async, [&] { return Hyphenator::load(hyphenation); });
+    FontSet fonts = FontSet::load(font_search_dirs(options.fonts_dir));
+    return Resources{std::move(fonts), hyphenator.get(), std::make_shared<FontEmbeddings>(options.many_documents),
+                     hyphenation};
 }
 
 }  // namespace docgen
