@@ -76,13 +76,16 @@ def cycle_batch(folder, data_path):
 
 
 def count_outputs(folder):
+    """Files in the manifest, and documents: each is one or more files, one per format."""
     manifest = json.loads((folder / "out" / "manifest.json").read_text(encoding="utf-8"))
-    return len(manifest["outputs"])
+    outputs = manifest["outputs"]
+    documents = {o["order"] for o in outputs}
+    return len(outputs), len(documents)
 
 
-def report(name, seconds, peak, documents):
-    print(f"{name:<34} {seconds * 1000:9.1f} ms {documents:6d} files {documents / seconds:8.0f} files/s "
-          f"{seconds * 1000 / documents:7.2f} ms/file {peak / 1024:7.1f} MiB peak")
+def report(name, seconds, peak, files, documents):
+    print(f"{name:<38} {seconds * 1000:9.1f} ms {files:6d} files {documents:5d} docs "
+          f"{documents / seconds:7.0f} docs/s {seconds * 1000 / documents:7.2f} ms/doc {peak / 1024:6.1f} MiB peak")
 
 
 def main():
@@ -95,13 +98,13 @@ def main():
     if args.runs < 5:
         print("note: fewer than 5 runs make a shaky median", file=sys.stderr)
 
-    print(f"{'run':<34} {'median':>12} {'':>12} {'':>14} {'':>15} {'':>16}")
+    print(f"runs: {args.runs}, figures are medians; peak memory is the largest of the runs")
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         order = [args.docgen, "render", str(ROOT / "templates/order.xml"), str(ROOT / "examples/order-859/data.json"),
                  "-o", str(tmp / "order.pdf"), "-o", str(tmp / "order.docx")]
         seconds, peak = measure(order, args.runs)
-        report("render order 859-ОД, PDF+DOCX", seconds, peak, 2)
+        report("render order 859-ОД, PDF+DOCX", seconds, peak, 2, 1)
 
         short = json.loads((ROOT / "examples/order-859/data.json").read_text(encoding="utf-8"))
         short["appendices"] = short["appendices"][:1]
@@ -111,7 +114,7 @@ def main():
             command = [args.docgen, "render", str(ROOT / "templates/order.xml"), str(short_path),
                        "-o", str(tmp / f"short.{extension}")]
             seconds, peak = measure(command, args.runs)
-            report(f"order, first appendix only, {extension.upper()}", seconds, peak, 1)
+            report(f"order, first appendix only, {extension.upper()}", seconds, peak, 1, 1)
 
         data = json.loads((ROOT / "examples/smolensk-2022/data.json").read_text(encoding="utf-8"))
         base = None
@@ -122,12 +125,12 @@ def main():
             data_path.write_text(json.dumps(scaled_region(data, scale), ensure_ascii=False), encoding="utf-8")
             batch = [args.docgen, "batch", str(cycle_batch(folder, data_path)), "-j", str(args.jobs), "--force"]
             seconds, peak = measure(batch, args.runs)
-            files = count_outputs(folder)
+            files, documents = count_outputs(folder)
             base = base or (seconds, scale)
             report(f"batch cycle ×{scale} ({len(data['schools']) * scale} schools), -j {args.jobs}",
-                   seconds, peak, files)
+                   seconds, peak, files, documents)
             if scale != base[1]:
-                print(f"{'':<34} time ×{seconds / base[0]:.2f} for schools ×{scale / base[1]:g}")
+                print(f"{'':<38} time ×{seconds / base[0]:.2f} for schools ×{scale / base[1]:g}")
 
 
 if __name__ == "__main__":
