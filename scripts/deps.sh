@@ -6,11 +6,11 @@ set -euo pipefail
 build_packages=(
   cmake g++ make pkg-config
   libhpdf-dev libpugixml-dev nlohmann-json3-dev libhyphen-dev hyphen-ru
-  libzip-dev libdeflate-dev libharfbuzz-dev libvalijson-dev
+  libdeflate-dev libharfbuzz-dev libvalijson-dev
 )
 # LibreOffice lays out the DOCX in Times New Roman's metric twin, Liberation Serif.
 test_packages=(
-  libgtest-dev libbenchmark-dev zlib1g-dev poppler-utils qpdf mupdf-tools python3-docx
+  libgtest-dev libbenchmark-dev zlib1g-dev libzip-dev poppler-utils qpdf mupdf-tools python3-docx
   libreoffice-writer-nogui fonts-liberation
 )
 

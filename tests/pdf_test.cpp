@@ -4,7 +4,7 @@
 
 #include <zlib.h>
 
-#include "pdf/deflate.h"
+#include "common/deflate.h"
 #include "pdf/joined_rules.h"
 
 namespace docgen {

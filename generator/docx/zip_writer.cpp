@@ -1,77 +1,95 @@
 #include "docx/zip_writer.h"
 
-#include <zip.h>
-
-#include <algorithm>
-#include <cstdio>
-#include <deque>
+#include <limits>
 #include <stdexcept>
+
+#include "common/deflate.h"
 
 namespace docgen {
 
+// The zip format (PKWARE's APPNOTE): each entry a local header and its
+// deflated bytes, then a central directory listing the entries, then its end
+// record. No zip64: a document's parts are far below 4 GiB.
 namespace {
 
+constexpr uint32_t kLocalHeader = 0x04034b50;
+constexpr uint32_t kCentralHeader = 0x02014b50;
+constexpr uint32_t kEndOfDirectory = 0x06054b50;
+constexpr uint16_t kVersion = 20;          // 2.0: deflate
+constexpr uint16_t kUtf8Names = 1 << 11;   // general purpose flag bit 11
+constexpr uint16_t kDeflated = 8;
 // 1980-01-01 00:00 in MS-DOS form, the earliest a zip entry can carry.
-// Set directly: libzip's time_t setter would depend on the time zone.
-constexpr zip_uint16_t kDosDate = (0 << 9) | (1 << 5) | 1;
-constexpr zip_uint16_t kDosTime = 0;
+constexpr uint16_t kDosDate = (0 << 9) | (1 << 5) | 1;
+constexpr uint16_t kDosTime = 0;
+// Parts are small and many: the fastest level.
+constexpr int kLevel = 1;
 
-[[noreturn]] void fail(const std::string& action, zip_error_t* error) {
-    throw std::runtime_error("cannot " + action + " the DOCX archive: " + zip_error_strerror(error));
+void put16(std::string& out, uint32_t value) {
+    out += static_cast<char>(value & 0xFF);
+    out += static_cast<char>((value >> 8) & 0xFF);
+}
+
+void put32(std::string& out, uint32_t value) {
+    put16(out, value & 0xFFFF);
+    put16(out, value >> 16);
+}
+
+uint32_t checked_size(size_t size, const std::string& what) {
+    if (size > std::numeric_limits<uint32_t>::max()) throw std::runtime_error(what + " is too large for a zip archive");
+    return static_cast<uint32_t>(size);
+}
+
+// What the local and the central headers both say of an entry, in the same order.
+void put_entry_fields(std::string& out, uint32_t crc, uint32_t stored, uint32_t size, size_t name_size) {
+    put16(out, kVersion);
+    put16(out, kUtf8Names);
+    put16(out, kDeflated);
+    put16(out, kDosTime);
+    put16(out, kDosDate);
+    put32(out, crc);
+    put32(out, stored);
+    put32(out, size);
+    put16(out, static_cast<uint32_t>(name_size));
+    put16(out, 0);  // no extra field
 }
 
 }  // namespace
 
-struct ZipWriter::State {
-    zip_source_t* buffer = nullptr;
-    zip_t* archive = nullptr;
-    // libzip reads entry contents when the archive is closed: keep them alive,
-    // at addresses that do not move as entries are added.
-    std::deque<std::string> contents;
-};
-
-ZipWriter::ZipWriter() : state_(std::make_unique<State>()) {
-    zip_error_t error;
-    zip_error_init(&error);
-    state_->buffer = zip_source_buffer_create(nullptr, 0, 0, &error);
-    if (!state_->buffer) fail("create", &error);
-    zip_source_keep(state_->buffer);  // the archive's bytes are read from it after closing
-    state_->archive = zip_open_from_source(state_->buffer, ZIP_TRUNCATE, &error);
-    if (!state_->archive) fail("open", &error);
-}
-
-ZipWriter::~ZipWriter() {
-    if (state_->archive) zip_discard(state_->archive);
-    if (state_->buffer) zip_source_free(state_->buffer);
-}
-
-void ZipWriter::add(const std::string& name, std::string content) {
-    state_->contents.push_back(std::move(content));
-    const std::string& stored = state_->contents.back();
-    zip_source_t* source = zip_source_buffer(state_->archive, stored.data(), stored.size(), 0);
-    if (!source) fail("add " + name + " to", zip_get_error(state_->archive));
-    const zip_int64_t index = zip_file_add(state_->archive, name.c_str(), source, ZIP_FL_ENC_UTF_8);
-    if (index < 0) {
-        zip_source_free(source);
-        fail("add " + name + " to", zip_get_error(state_->archive));
-    }
-    zip_file_set_dostime(state_->archive, static_cast<zip_uint64_t>(index), kDosTime, kDosDate, 0);
-    zip_set_file_compression(state_->archive, static_cast<zip_uint64_t>(index), ZIP_CM_DEFLATE, 1);
+void ZipWriter::add(const std::string& name, const std::string& content) {
+    const std::string packed = deflate_raw(content, kLevel);
+    Entry entry{name, crc32(content), checked_size(content.size(), name), checked_size(packed.size(), name),
+                checked_size(bytes_.size(), "the DOCX")};
+    put32(bytes_, kLocalHeader);
+    put_entry_fields(bytes_, entry.crc, entry.stored, entry.size, name.size());
+    bytes_ += name;
+    bytes_ += packed;
+    entries_.push_back(std::move(entry));
 }
 
 std::string ZipWriter::finish() {
-    if (zip_close(state_->archive) != 0) fail("write", zip_get_error(state_->archive));
-    state_->archive = nullptr;
-    zip_source_t* buffer = state_->buffer;
-    if (zip_source_open(buffer) != 0) fail("read", zip_source_error(buffer));
-    zip_source_seek(buffer, 0, SEEK_END);
-    const zip_int64_t size = zip_source_tell(buffer);
-    zip_source_seek(buffer, 0, SEEK_SET);
-    std::string bytes(static_cast<size_t>(std::max<zip_int64_t>(size, 0)), '\0');
-    const zip_int64_t read = zip_source_read(buffer, bytes.data(), bytes.size());
-    zip_source_close(buffer);
-    if (read != size) fail("read", zip_source_error(buffer));
-    return bytes;
+    const uint32_t directory_offset = checked_size(bytes_.size(), "the DOCX");
+    for (const Entry& entry : entries_) {
+        put32(bytes_, kCentralHeader);
+        put16(bytes_, kVersion);  // made by
+        put_entry_fields(bytes_, entry.crc, entry.stored, entry.size, entry.name.size());
+        put16(bytes_, 0);  // no comment
+        put16(bytes_, 0);  // disk 0
+        put16(bytes_, 0);  // internal attributes
+        put32(bytes_, 0);  // external attributes
+        put32(bytes_, entry.offset);
+        bytes_ += entry.name;
+    }
+    const uint32_t directory_size = checked_size(bytes_.size(), "the DOCX") - directory_offset;
+    put32(bytes_, kEndOfDirectory);
+    put16(bytes_, 0);  // this disk
+    put16(bytes_, 0);  // the directory's disk
+    put16(bytes_, static_cast<uint32_t>(entries_.size()));
+    put16(bytes_, static_cast<uint32_t>(entries_.size()));
+    put32(bytes_, directory_size);
+    put32(bytes_, directory_offset);
+    put16(bytes_, 0);  // no comment
+    entries_.clear();
+    return std::move(bytes_);
 }
 
 }  // namespace docgen

@@ -2,26 +2,30 @@
 // every entry: the same entries give the same bytes on any machine.
 #pragma once
 
-#include <memory>
+#include <cstdint>
 #include <string>
+#include <vector>
 
 namespace docgen {
 
 class ZipWriter {
 public:
-    ZipWriter();
-    ~ZipWriter();
-    ZipWriter(const ZipWriter&) = delete;
-    ZipWriter& operator=(const ZipWriter&) = delete;
-
-    // Entries are stored in the order they are added, deflated.
-    void add(const std::string& name, std::string content);
+    // Entries are stored in the order they are added, deflated, their
+    // names marked as UTF-8.
+    void add(const std::string& name, const std::string& content);
     // The archive's bytes; the writer is finished afterwards.
     std::string finish();
 
 private:
-    struct State;
-    std::unique_ptr<State> state_;
+    struct Entry {
+        std::string name;
+        uint32_t crc = 0;
+        uint32_t size = 0;        // before compression
+        uint32_t stored = 0;      // after
+        uint32_t offset = 0;      // of its local header in the archive
+    };
+    std::vector<Entry> entries_;
+    std::string bytes_;
 };
 
 }  // namespace docgen

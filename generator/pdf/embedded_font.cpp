@@ -3,7 +3,7 @@
 #include <cstdio>
 #include <map>
 
-#include "pdf/deflate.h"
+#include "common/deflate.h"
 #include "pdf/font_subset.h"
 
 namespace docgen {

@@ -15,7 +15,7 @@
 
 #include "common/utf8.h"
 #include "pdf/content_stream.h"
-#include "pdf/deflate.h"
+#include "common/deflate.h"
 
 namespace docgen {
 
