@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "common/error.h"
+#include "common/files.h"
 #include "common/utf8.h"
 #include "test_support.h"
 #include "text/line_breaker.h"
@@ -21,12 +22,29 @@ std::string hyphenated(const std::string& word) {
 }
 
 TEST(Hyphenation, RussianWordsBreakBetweenSyllables) {
-    EXPECT_EQ(hyphenated("образовательных"), "обра-зо-ватель-ных");
-    EXPECT_EQ(hyphenated("Образовательных"), "Обра-зо-ватель-ных");
-    EXPECT_EQ(hyphenated("организации"), "орга-ни-за-ции");
+    // As TeX breaks them with the same patterns.
+    EXPECT_EQ(hyphenated("образовательных"), "об-ра-зо-ва-тель-ных");
+    EXPECT_EQ(hyphenated("Образовательных"), "Об-ра-зо-ва-тель-ных");
+    EXPECT_EQ(hyphenated("организации"), "ор-га-ни-за-ции");
     EXPECT_EQ(hyphenated("управленческие"), "управ-лен-че-ские");
+    EXPECT_EQ(hyphenated("Администрации"), "Ад-ми-ни-стра-ции");
     EXPECT_EQ(hyphenated("школ"), "школ");
     EXPECT_EQ(hyphenated("school"), "school");
+}
+
+// Liang's algorithm on patterns small enough to follow by hand, in a UTF-8
+// file with the keywords and comments libhyphen's format allows.
+TEST(Hyphenation, PatternsAreAppliedAsLiangDefined) {
+    const std::string path = testing::TempDir() + "/hyph_test.dic";
+    write_file_atomically(path, "UTF-8\nLEFTHYPHENMIN 2\n% a comment\n1ка\n2кар\nа1р\n");
+    const auto hyphenator = Hyphenator::load(path);
+    // 1ка allows a break before к: ба-кабо.
+    EXPECT_EQ(hyphenator->break_points(U"бакабо"), (std::vector<int>{2}));
+    // 2кар forbids it again (the greatest digit counts, and 2 is even); а1р allows бака-ро.
+    EXPECT_EQ(hyphenator->break_points(U"бакаро"), (std::vector<int>{4}));
+    // Never one letter alone at either end; words of other letters get nothing.
+    EXPECT_EQ(hyphenator->break_points(U"кар"), (std::vector<int>{}));
+    EXPECT_EQ(hyphenator->break_points(U"school"), (std::vector<int>{}));
 }
 
 TEST(Hyphenation, MissingPatternsNameTheFile) {

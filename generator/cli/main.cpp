@@ -63,8 +63,8 @@ Options:
   -o, --output FILE     an output file; may repeat
   --fonts DIR           where LiberationSerif-*.ttf are (default: fonts/ of docgen,
                         then $DOCGEN_FONTS, then the system's Liberation fonts)
-  --hyphenation FILE    libhyphen patterns (default: $DOCGEN_HYPHENATION or
-                        /usr/share/hyphen/hyph_ru_RU.dic)
+  --hyphenation FILE    hyphenation patterns in libhyphen's format (default:
+                        $DOCGEN_HYPHENATION or /usr/share/hyphen/hyph_ru_RU.dic)
   --let NAME=EXPR       bind NAME to an expression over the data, e.g.
                         --let "school=schools | find('id', '67101')"
   --rules FILE          classification rules and indicators for cluster results

@@ -1,91 +1,128 @@
 #include "text/hyphenator.h"
 
-#include <hyphen.h>
-
-#include <cstdio>
-#include <fstream>
+#include <algorithm>
+#include <filesystem>
 
 #include "common/error.h"
+#include "common/files.h"
 #include "common/utf8.h"
 
 namespace docgen {
 
 namespace {
 
-// KOI8-R bytes 0xC0–0xDF are these lower-case letters, 0xE0–0xFF their capitals.
-constexpr std::u32string_view kKoi8Lower = U"юабцдефгхийклмнопярстужвьызшэщчъ";
 constexpr int kMinLeft = 2;   // Russian rules: never one letter alone before
 constexpr int kMinRight = 2;  // or after a break
+constexpr char kBoundary = '.';       // a pattern's "." is the word's start or end
+constexpr char kNotALetter = '\x7F';  // a character no pattern has
+constexpr unsigned kFirstCode = 0x80;  // letters are 0x80…0xFF: none is "." or kNotALetter
+constexpr size_t kMaxLetters = 0x80;
 
-// The word in KOI8-R, or empty when it has a character KOI8-R cannot hold.
-std::string to_koi8(std::u32string_view lower_word) {
-    std::string out;
-    out.reserve(lower_word.size());
-    for (char32_t c : lower_word) {
-        if (c == U'ё') {
-            out += static_cast<char>(0xA3);
-            continue;
-        }
-        const auto at = kKoi8Lower.find(c);
-        if (at == std::u32string_view::npos) return {};
-        out += static_cast<char>(0xC0 + at);
-    }
-    return out;
+// KOI8-R bytes 0xC0–0xDF are these lower-case letters, 0xE0–0xFF their capitals.
+constexpr std::u32string_view kKoi8Lower = U"юабцдефгхийклмнопярстужвьызшэщчъ";
+
+char32_t from_koi8(unsigned char byte) {
+    if (byte < 0x80) return byte;
+    if (byte == 0xA3) return U'ё';
+    if (byte == 0xB3) return U'Ё';
+    if (byte >= 0xC0 && byte < 0xE0) return kKoi8Lower[byte - 0xC0];
+    if (byte >= 0xE0) return utf8::to_upper(kKoi8Lower[byte - 0xE0]);
+    return 0xFFFD;
 }
 
-bool first_line_says_utf8(const std::string& path) {
-    std::ifstream in(path);
-    std::string first;
-    std::getline(in, first);
-    return first.rfind("UTF-8", 0) == 0;
+// The file's lines after the first, which names the encoding.
+std::vector<std::u32string> pattern_lines(const std::string& file) {
+    const bool utf8 = file.rfind("UTF-8", 0) == 0;
+    std::vector<std::u32string> lines;
+    size_t start = file.find('\n');
+    while (start != std::string::npos && start + 1 < file.size()) {
+        const size_t end = std::min(file.find('\n', start + 1), file.size());
+        std::string_view line(file.data() + start + 1, end - start - 1);
+        start = end < file.size() ? end : std::string::npos;
+        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+        if (utf8) {
+            lines.push_back(utf8::decode(line));
+        } else {
+            std::u32string text;
+            for (unsigned char byte : line) text += from_koi8(byte);
+            lines.push_back(std::move(text));
+        }
+    }
+    return lines;
+}
+
+// Keywords (LEFTHYPHENMIN 2, NEXTLEVEL), comments and libhyphen's
+// non-standard patterns ("сс1/с=с") are not Liang patterns.
+bool is_pattern(std::u32string_view line) {
+    if (line.empty() || line[0] == U'%') return false;
+    if (line.find_first_of(U" \t/=") != std::u32string_view::npos) return false;
+    return !std::all_of(line.begin(), line.end(), [](char32_t c) { return (c >= U'A' && c <= U'Z') || c == U'_'; });
 }
 
 }  // namespace
 
 std::shared_ptr<const Hyphenator> Hyphenator::load(const std::string& path) {
-    std::FILE* probe = std::fopen(path.c_str(), "r");
-    if (!probe)
+    if (!std::filesystem::exists(path))
         throw InputError("hyphenation patterns " + path +
                          " not found (install hyphen-ru, or set --hyphenation FILE or DOCGEN_HYPHENATION)");
-    std::fclose(probe);
     std::shared_ptr<Hyphenator> hyphenator(new Hyphenator());
-    hyphenator->dict_ = hnj_hyphen_load(path.c_str());
-    if (!hyphenator->dict_) throw InputError(path + ": cannot read hyphenation patterns");
-    hyphenator->utf8_ = first_line_says_utf8(path);
+    hyphenator->alphabet_[U'.'] = kBoundary;
+    for (const std::u32string& line : pattern_lines(read_file(path, "hyphenation patterns")))
+        if (is_pattern(line)) hyphenator->add_pattern(line, path);
+    if (hyphenator->patterns_.empty()) throw InputError(path + ": no hyphenation patterns in the file");
     return hyphenator;
 }
 
-Hyphenator::~Hyphenator() {
-    if (dict_) hnj_hyphen_free(dict_);
+// "ад1ми": letters "адми", digits 0,0,1,0,0 (before each letter and after the last).
+void Hyphenator::add_pattern(std::u32string_view pattern, const std::string& path) {
+    std::string letters;
+    std::string digits(1, '\0');
+    for (char32_t c : pattern) {
+        if (c >= U'0' && c <= U'9') {
+            digits.back() = static_cast<char>(c - U'0');
+            continue;
+        }
+        const char32_t lower = utf8::to_lower(c);
+        auto code = alphabet_.find(lower);
+        if (code == alphabet_.end()) {
+            const size_t letters_known = alphabet_.size() - 1;  // all but "."
+            if (letters_known >= kMaxLetters) throw InputError(path + ": more than 128 letters in the patterns");
+            code = alphabet_.emplace(lower, static_cast<char>(kFirstCode + letters_known)).first;
+        }
+        letters += code->second;
+        digits += '\0';
+    }
+    longest_ = std::max(longest_, letters.size());
+    patterns_.emplace(std::move(letters), std::move(digits));
 }
 
+char Hyphenator::code_of(char32_t letter) const {
+    const auto code = alphabet_.find(utf8::to_lower(letter));
+    return code == alphabet_.end() ? kNotALetter : code->second;
+}
+
+// Liang: every pattern found in ".word." lends its digits to the gaps it
+// covers; a gap whose greatest digit is odd may take a hyphen.
 std::vector<int> Hyphenator::break_points(std::u32string_view word) const {
     std::vector<int> points;
-    if (static_cast<int>(word.size()) < kMinLeft + kMinRight) return points;
-    std::u32string lower(word);
-    for (char32_t& c : lower) c = utf8::to_lower(c);
-    // Encoded so that one byte is one character: KOI8-R for KOI8-R patterns;
-    // for UTF-8 patterns the byte positions are mapped back to characters.
-    const std::string encoded = utf8_ ? utf8::encode(lower) : to_koi8(lower);
-    if (encoded.empty()) return points;
-    std::vector<char> hyphens(encoded.size() + 5, 0);
-    char** rep = nullptr;
-    int* pos = nullptr;
-    int* cut = nullptr;
-    hnj_hyphen_hyphenate3(dict_, encoded.c_str(), static_cast<int>(encoded.size()), hyphens.data(), nullptr, &rep,
-                          &pos, &cut, kMinLeft, kMinRight, kMinLeft, kMinRight);
-    int characters = 0;
-    for (size_t i = 0; i + 1 < encoded.size(); ++i) {
-        if (utf8_ && (static_cast<unsigned char>(encoded[i + 1]) & 0xC0) == 0x80) continue;
-        ++characters;
-        if (hyphens[i] & 1) points.push_back(characters);
+    const int size = static_cast<int>(word.size());
+    if (size < kMinLeft + kMinRight) return points;
+    std::string dotted(1, kBoundary);
+    for (char32_t c : word) dotted += code_of(c);
+    dotted += kBoundary;
+    std::string gaps(dotted.size() + 1, '\0');  // gaps[i]: before dotted[i]
+    const std::string_view text(dotted);
+    for (size_t start = 0; start < text.size(); ++start) {
+        for (size_t length = 1; length <= longest_ && start + length <= text.size(); ++length) {
+            const auto found = patterns_.find(text.substr(start, length));
+            if (found == patterns_.end()) continue;
+            for (size_t k = 0; k < found->second.size(); ++k)
+                gaps[start + k] = std::max(gaps[start + k], found->second[k]);
+        }
     }
-    if (rep) {
-        for (size_t i = 0; i < encoded.size(); ++i) std::free(rep[i]);
-        std::free(rep);
-    }
-    std::free(pos);
-    std::free(cut);
+    // After `letters` letters of the word is the gap before dotted[letters + 1].
+    for (int letters = kMinLeft; letters <= size - kMinRight; ++letters)
+        if (gaps[letters + 1] % 2) points.push_back(letters);
     return points;
 }
 

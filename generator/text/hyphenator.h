@@ -1,34 +1,42 @@
-// Russian hyphenation with libhyphen and the hyphen-ru patterns.
+// Russian hyphenation: Liang's algorithm (as in TeX) over the hyphen-ru
+// patterns, which Debian ships in libhyphen's file format.
 #pragma once
 
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
-
-struct _HyphenDict;
 
 namespace docgen {
 
 class Hyphenator {
 public:
-    // Loads a libhyphen dictionary in KOI8-R (as hyphen-ru ships it) or UTF-8;
-    // InputError naming the file when it is missing or unreadable.
+    // Loads a pattern file in libhyphen's format, KOI8-R (as hyphen-ru ships
+    // it) or UTF-8 (a first line "UTF-8"); InputError naming the file when it
+    // is missing or unreadable.
     static std::shared_ptr<const Hyphenator> load(const std::string& path);
-    ~Hyphenator();
 
     // Where a hyphen may go in a word: the numbers of characters before each
-    // break ("образовательных" → 4, 6, 12 for обра-зо-ватель-ных). Words the
-    // patterns do not cover (other scripts, digits) get none. Case does not matter.
+    // break ("образовательных" → 2, 4, 6, 8, 12 for об-ра-зо-ва-тель-ных).
+    // Words the patterns do not cover (other scripts, digits) get none. Case
+    // does not matter.
     std::vector<int> break_points(std::u32string_view word) const;
 
-    Hyphenator(const Hyphenator&) = delete;
-    Hyphenator& operator=(const Hyphenator&) = delete;
-
 private:
-    Hyphenator() = default;
-    _HyphenDict* dict_ = nullptr;
-    bool utf8_ = false;
+    // Letters are coded as bytes of an alphabet made from the patterns, so
+    // that a pattern is a short string and a lookup needs no allocation.
+    struct Hash {
+        using is_transparent = void;
+        size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+    };
+    char code_of(char32_t letter) const;
+    void add_pattern(std::u32string_view pattern, const std::string& path);
+
+    std::unordered_map<char32_t, char> alphabet_;
+    // Letters → the digit before each letter and after the last.
+    std::unordered_map<std::string, std::string, Hash, std::equal_to<>> patterns_;
+    size_t longest_ = 0;
 };
 
 }  // namespace docgen
