@@ -93,7 +93,10 @@ void Hyphenator::add_pattern(std::u32string_view pattern, const std::string& pat
         digits += '\0';
     }
     longest_ = std::max(longest_, letters.size());
-    patterns_.emplace(std::move(letters), std::move(digits));
+    // Every beginning of a pattern is a key too (with no digits unless it is
+    // a pattern itself), so that a lookup can stop at the first miss.
+    for (size_t length = 1; length < letters.size(); ++length) patterns_.try_emplace(letters.substr(0, length));
+    patterns_[std::move(letters)] = std::move(digits);
 }
 
 char Hyphenator::code_of(char32_t letter) const {
@@ -115,7 +118,7 @@ std::vector<int> Hyphenator::break_points(std::u32string_view word) const {
     for (size_t start = 0; start < text.size(); ++start) {
         for (size_t length = 1; length <= longest_ && start + length <= text.size(); ++length) {
             const auto found = patterns_.find(text.substr(start, length));
-            if (found == patterns_.end()) continue;
+            if (found == patterns_.end()) break;  // no pattern begins so
             for (size_t k = 0; k < found->second.size(); ++k)
                 gaps[start + k] = std::max(gaps[start + k], found->second[k]);
         }

@@ -34,7 +34,8 @@ private:
     void add_pattern(std::u32string_view pattern, const std::string& path);
 
     std::unordered_map<char32_t, char> alphabet_;
-    // Letters → the digit before each letter and after the last.
+    // Letters → the digit before each letter and after the last; the
+    // beginnings of patterns map to no digits.
     std::unordered_map<std::string, std::string, Hash, std::equal_to<>> patterns_;
     size_t longest_ = 0;
 };
