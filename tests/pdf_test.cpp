@@ -1,11 +1,14 @@
-// The PDF painter's own steps: table borders joined before painting, and
-// compressed streams that zlib reads back.
+// The PDF painter's own steps: table borders joined before painting,
+// compressed streams that zlib reads back, fonts cut ahead of the layout.
 #include <gtest/gtest.h>
 
 #include <zlib.h>
 
 #include "common/deflate.h"
+#include "common/files.h"
 #include "pdf/joined_rules.h"
+#include "pdf/pdf_writer.h"
+#include "test_support.h"
 
 namespace docgen {
 namespace {
@@ -59,6 +62,35 @@ TEST(Deflate, ZlibReadsTheStreamsBack) {
         unpacked.resize(size);
         EXPECT_EQ(unpacked, text) << "level " << level;
     }
+}
+
+// One page with one line of text in the regular face.
+std::vector<Page> page_saying(const std::string& text) {
+    Page page;
+    page.width = 300;
+    page.height = 200;
+    const FontFace& face = test_resources().fonts.face(false, false);
+    page.texts.push_back({20, 50, &face, 12, 0, text, {}});
+    return {page};
+}
+
+TEST(PreparedFonts, ACutHoldingThePagesCharactersIsEmbeddedAsItIs) {
+    const FontFace& face = test_resources().fonts.face(false, false);
+    const auto cut = EmbeddedFont::make(face, {U'Ё', U'ж', U'и', U'к', U'л'});
+    FontEmbeddings embeddings(false);
+    const std::string pdf = write_pdf(page_saying("Ёжик"), {}, embeddings, {{&face, cut}});
+    EXPECT_NE(pdf.find(cut->base_font), std::string::npos) << "the prepared cut was not used";
+}
+
+TEST(PreparedFonts, ACutMissingACharacterIsMadeAgain) {
+    const FontFace& face = test_resources().fonts.face(false, false);
+    const auto cut = EmbeddedFont::make(face, {U'Ё'});
+    FontEmbeddings embeddings(false);
+    const std::string pdf = write_pdf(page_saying("Ёжик"), {}, embeddings, {{&face, cut}});
+    EXPECT_EQ(pdf.find(cut->base_font), std::string::npos) << "a cut without ж, и, к was used";
+    const std::string path = testing::TempDir() + "/prepared.pdf";
+    write_file_atomically(path, pdf);
+    EXPECT_NE(run_command("pdftotext " + path + " -").find("Ёжик"), std::string::npos);
 }
 
 }  // namespace

@@ -20,6 +20,8 @@ public:
     // Safe to call from several threads.
     std::shared_ptr<const EmbeddedFont> font_for(const FontFace& face, const std::set<char32_t>& used);
 
+    bool shares_subsets() const { return share_; }
+
     // Latin, Cyrillic and the punctuation, signs and dashes of official documents.
     static const std::set<char32_t>& common_characters();
 

@@ -111,6 +111,11 @@ std::map<const FontFace*, std::set<char32_t>> characters_by_face(const std::vect
     return used;
 }
 
+bool covers(const EmbeddedFont& font, const std::set<char32_t>& characters) {
+    return std::all_of(characters.begin(), characters.end(),
+                       [&](char32_t c) { return c == U' ' || font.subset.glyph(c) != 0; });
+}
+
 HPDF_Array numbers_array(HPDF_MMgr memory, std::initializer_list<int> values) {
     HPDF_Array array = HPDF_Array_New(memory);
     for (int value : values) HPDF_Array_AddNumber(array, value);
@@ -267,11 +272,14 @@ std::string saved_bytes(PdfDocument& pdf) {
 
 }  // namespace
 
-std::string write_pdf(const std::vector<Page>& pages, const Metadata& metadata, FontEmbeddings& embeddings) {
+std::string write_pdf(const std::vector<Page>& pages, const Metadata& metadata, FontEmbeddings& embeddings,
+                      const PreparedFonts& prepared) {
     PdfDocument pdf;
     std::map<const FontFace*, DocumentFont> fonts;
     for (const auto& [face, characters] : characters_by_face(pages)) {
-        auto font = embeddings.font_for(*face, characters);
+        const auto ready = prepared.find(face);
+        auto font = ready != prepared.end() && covers(*ready->second, characters) ? ready->second
+                                                                                  : embeddings.font_for(*face, characters);
         fonts[face] = {font, font_objects(pdf, *font)};
     }
     pdf.check("embedding the fonts");

@@ -11,10 +11,14 @@
 #include "layout/page.h"
 #include "model/document.h"
 #include "pdf/font_embeddings.h"
+#include "pdf/prepared_fonts.h"
 
 namespace docgen {
 
 // The PDF file's bytes. The same pages and metadata give the same bytes.
-std::string write_pdf(const std::vector<Page>& pages, const Metadata& metadata, FontEmbeddings& embeddings);
+// A face in `prepared` whose cut holds every character its pages use is
+// embedded as it is; the others are cut here.
+std::string write_pdf(const std::vector<Page>& pages, const Metadata& metadata, FontEmbeddings& embeddings,
+                      const PreparedFonts& prepared = {});
 
 }  // namespace docgen

@@ -44,8 +44,14 @@ std::string extension_of(OutputFormat format) {
 RenderedFile render_file(const Document& document, OutputFormat format, const Resources& resources) {
     switch (format) {
         case OutputFormat::Pdf: {
+            // A document alone has its fonts cut while its pages are laid out; a
+            // batch's documents share subsets cut once.
+            std::future<PreparedFonts> prepared;
+            if (!resources.embeddings->shares_subsets())
+                prepared = std::async(std::launch::async, [&] { return prepare_fonts(document, resources.fonts); });
             const std::vector<Page> pages = lay_out(document, resources.fonts, resources.hyphenator);
-            return {write_pdf(pages, document.metadata, *resources.embeddings), static_cast<int>(pages.size())};
+            return {write_pdf(pages, document.metadata, *resources.embeddings, prepared.valid() ? prepared.get() : PreparedFonts{}),
+                    static_cast<int>(pages.size())};
         }
         case OutputFormat::Docx: return {write_docx(document), 0};
         case OutputFormat::Txt: return {write_txt(document), 0};
