@@ -7,7 +7,7 @@
 
 namespace docgen {
 
-nlohmann::json prepare_data(const Template& document_template, const nlohmann::json& raw, const std::string& source,
+nlohmann::json prepare_data(const Template& document_template, nlohmann::json raw, const std::string& source,
                             const std::string& rules_file) {
     if (document_template.input_format() != "cluster-results") {
         if (!rules_file.empty())

@@ -10,9 +10,11 @@
 
 namespace docgen {
 
-// `rules_file` empty: the built-in rules (rules/concept-2022.json). Rules given
-// for a template that does not take cluster results are an InputError.
-nlohmann::json prepare_data(const Template& document_template, const nlohmann::json& raw, const std::string& source,
+// The raw data is taken by value: a template that binds it as it is gets it
+// without a copy. `rules_file` empty: the built-in rules
+// (rules/concept-2022.json). Rules given for a template that does not take
+// cluster results are an InputError.
+nlohmann::json prepare_data(const Template& document_template, nlohmann::json raw, const std::string& source,
                             const std::string& rules_file);
 
 }  // namespace docgen
