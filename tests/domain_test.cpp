@@ -8,7 +8,6 @@
 #include "common/error.h"
 #include "common/files.h"
 #include "domain/analysis.h"
-#include "domain/rules_schema.h"
 
 namespace docgen::domain {
 namespace {
@@ -317,12 +316,6 @@ TEST(RulesChecks, ReferencesBetweenThePartsAreChecked) {
                                  "\n  classification[1]: markers_min is greater than markers_max",
                                  "\n  indicators[0].id \"9.9.1\": its task \"9.9\" is not among the tasks"})
         EXPECT_NE(message.find(expected), std::string::npos) << expected << "\nin:\n" << message;
-}
-
-TEST(RulesChecks, TheBuiltInRulesSchemaIsSchemasRulesSchemaJson) {
-    const std::string file = read_file(std::string(DOCGEN_SOURCE_DIR) + "/schemas/rules.schema.json", "schema");
-    EXPECT_EQ(json::parse(kRulesSchema), json::parse(file))
-        << "generator/domain/rules_schema.h must hold the text of schemas/rules.schema.json";
 }
 
 }  // namespace

@@ -7,5 +7,6 @@ namespace docgen {
 const char* embedded_default_rules();     // rules/concept-2022.json
 const char* embedded_input_schema();      // schemas/cluster-results.schema.json
 const char* embedded_batch_schema();      // schemas/batch.schema.json
+const char* embedded_rules_schema();      // schemas/rules.schema.json
 
 }  // namespace docgen

@@ -9,7 +9,6 @@
 #include "common/files.h"
 #include "common/json_file.h"
 #include "common/schema_validator.h"
-#include "domain/rules_schema.h"
 #include "domain/schema_check.h"
 
 namespace docgen::domain {
@@ -26,8 +25,8 @@ namespace {
 }
 
 std::vector<std::string> rules_schema_problems(const json& root) {
-    static const json schema = json::parse(kRulesSchema);
-    static const SchemaValidator validator(kRulesSchema);
+    static const json schema = json::parse(embedded_rules_schema());
+    static const SchemaValidator validator(embedded_rules_schema());
     const auto no_records = [](const std::string& path, std::string& rest) {
         rest = path;
         return std::string();
