@@ -4,6 +4,8 @@
 
 #include <zlib.h>
 
+#include <set>
+
 #include "common/deflate.h"
 #include "common/files.h"
 #include "pdf/joined_rules.h"
@@ -64,32 +66,34 @@ TEST(Deflate, ZlibReadsTheStreamsBack) {
     }
 }
 
-// One page with one line of text in the regular face.
-std::vector<Page> page_saying(const std::string& text) {
+// The PDF of a page saying "Ёжик" in the regular face, given a cut of that
+// face to these characters; whether the cut is in the PDF.
+struct PreparedRun {
+    std::string pdf;
+    bool cut_used;
+};
+
+PreparedRun write_with_cut(const std::set<char32_t>& characters) {
+    const FontFace& face = test_resources().fonts.face(false, false);
     Page page;
     page.width = 300;
     page.height = 200;
-    const FontFace& face = test_resources().fonts.face(false, false);
-    page.texts.push_back({20, 50, &face, 12, 0, text, {}});
-    return {page};
+    page.texts.push_back({20, 50, &face, 12, 0, "Ёжик", {}});
+    const auto cut = EmbeddedFont::make(face, characters);
+    FontEmbeddings embeddings(false);
+    const std::string pdf = write_pdf({page}, {}, embeddings, {{&face, cut}});
+    return {pdf, pdf.find(cut->base_font) != std::string::npos};
 }
 
 TEST(PreparedFonts, ACutHoldingThePagesCharactersIsEmbeddedAsItIs) {
-    const FontFace& face = test_resources().fonts.face(false, false);
-    const auto cut = EmbeddedFont::make(face, {U'Ё', U'ж', U'и', U'к', U'л'});
-    FontEmbeddings embeddings(false);
-    const std::string pdf = write_pdf(page_saying("Ёжик"), {}, embeddings, {{&face, cut}});
-    EXPECT_NE(pdf.find(cut->base_font), std::string::npos) << "the prepared cut was not used";
+    EXPECT_TRUE(write_with_cut({U'Ё', U'ж', U'и', U'к', U'л'}).cut_used);
 }
 
 TEST(PreparedFonts, ACutMissingACharacterIsMadeAgain) {
-    const FontFace& face = test_resources().fonts.face(false, false);
-    const auto cut = EmbeddedFont::make(face, {U'Ё'});
-    FontEmbeddings embeddings(false);
-    const std::string pdf = write_pdf(page_saying("Ёжик"), {}, embeddings, {{&face, cut}});
-    EXPECT_EQ(pdf.find(cut->base_font), std::string::npos) << "a cut without ж, и, к was used";
+    const PreparedRun run = write_with_cut({U'Ё'});
+    EXPECT_FALSE(run.cut_used) << "a cut without ж, и, к was used";
     const std::string path = testing::TempDir() + "/prepared.pdf";
-    write_file_atomically(path, pdf);
+    write_file_atomically(path, run.pdf);
     EXPECT_NE(run_command("pdftotext " + path + " -").find("Ёжик"), std::string::npos);
 }
 

@@ -49,29 +49,34 @@ std::string safe_name(std::string_view name) {
     return out;
 }
 
-std::string one_name(std::string_view value) {
+namespace {
+
+// The parts of a text between separators, without empty, "." and ".." parts,
+// each passed through `name` and joined by `joint`.
+std::string joined_parts(std::string_view text, std::string_view separators, char joint,
+                         std::string (*name)(std::string_view)) {
     std::string out;
-    size_t start = 0;
-    while (start <= value.size()) {
-        const size_t end = std::min(value.find_first_of("/\\", start), value.size());
-        const std::string_view part = value.substr(start, end - start);
-        const bool empty = part.find_first_not_of(" ") == std::string_view::npos;
-        if (!empty && part != "." && part != "..") out += (out.empty() ? "" : "_") + std::string(part);
+    for (size_t start = 0; start <= text.size();) {
+        const size_t end = std::min(text.find_first_of(separators, start), text.size());
+        const std::string_view part = text.substr(start, end - start);
+        const bool empty = part.find_first_not_of(' ') == std::string_view::npos;
+        if (!empty && part != "." && part != "..") {
+            if (!out.empty()) out += joint;
+            out += name(part);
+        }
         start = end + 1;
     }
     return out;
 }
 
+std::string as_is(std::string_view part) { return std::string(part); }
+
+}  // namespace
+
+std::string one_name(std::string_view value) { return joined_parts(value, "/\\", '_', as_is); }
+
 std::string safe_relative_path(std::string_view path) {
-    std::string out;
-    size_t start = 0;
-    while (start <= path.size()) {
-        const size_t end = std::min(path.find('/', start), path.size());
-        const std::string_view part = path.substr(start, end - start);
-        const bool empty = part.find_first_not_of(" ") == std::string_view::npos;
-        if (!empty && part != "." && part != "..") out += (out.empty() ? "" : "/") + safe_name(part);
-        start = end + 1;
-    }
+    const std::string out = joined_parts(path, "/", '/', safe_name);
     return out.empty() ? "_" : out;
 }
 

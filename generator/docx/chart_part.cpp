@@ -125,6 +125,19 @@ void series(pugi::xml_node bar_chart, const Chart& chart, size_t index) {
     }
 }
 
+// What both axes write alike, in the schema's order: the labels' number
+// format (the values' own, or General), ticks, the labels' text, the axis crossed.
+void axis_labels(pugi::xml_node axis, bool values_format, int crossed_axis) {
+    pugi::xml_node format = add(axis, "c:numFmt");
+    set(format, "formatCode", "General");
+    set(format, "sourceLinked", values_format ? "1" : "0");
+    add_value(axis, "c:majorTickMark", "out");
+    add_value(axis, "c:minorTickMark", "none");
+    add_value(axis, "c:tickLblPos", "nextTo");
+    text_properties(axis, 850);
+    add_value(axis, "c:crossAx", std::to_string(crossed_axis));
+}
+
 void axes(pugi::xml_node plot, const Chart& chart) {
     pugi::xml_node category = add(plot, "c:catAx");
     add_value(category, "c:axId", std::to_string(kCategoryAxis));
@@ -132,14 +145,7 @@ void axes(pugi::xml_node plot, const Chart& chart) {
     add_value(add(category, "c:scaling"), "c:orientation", chart.horizontal ? "maxMin" : "minMax");
     add_value(category, "c:delete", "0");
     add_value(category, "c:axPos", chart.horizontal ? "l" : "b");
-    pugi::xml_node format = add(category, "c:numFmt");
-    set(format, "formatCode", "General");
-    set(format, "sourceLinked", "0");
-    add_value(category, "c:majorTickMark", "out");
-    add_value(category, "c:minorTickMark", "none");
-    add_value(category, "c:tickLblPos", "nextTo");
-    text_properties(category, 850);
-    add_value(category, "c:crossAx", std::to_string(kValueAxis));
+    axis_labels(category, false, kValueAxis);
     add_value(category, "c:crosses", "autoZero");
     add_value(category, "c:auto", "1");
     add_value(category, "c:lblAlgn", "ctr");
@@ -154,14 +160,7 @@ void axes(pugi::xml_node plot, const Chart& chart) {
     add(value, "c:majorGridlines");
     // What the values count ("школ", "%"), at the values' axis.
     if (!chart.value_title.empty()) title(value, chart.value_title, true);
-    pugi::xml_node value_format = add(value, "c:numFmt");
-    set(value_format, "formatCode", "General");
-    set(value_format, "sourceLinked", "1");
-    add_value(value, "c:majorTickMark", "out");
-    add_value(value, "c:minorTickMark", "none");
-    add_value(value, "c:tickLblPos", "nextTo");
-    text_properties(value, 850);
-    add_value(value, "c:crossAx", std::to_string(kCategoryAxis));
+    axis_labels(value, true, kCategoryAxis);
     // With categories from the top down, the values' axis stays at the bottom.
     add_value(value, "c:crosses", chart.horizontal ? "max" : "autoZero");
     add_value(value, "c:crossBetween", "between");
