@@ -79,13 +79,17 @@ Inputs load_inputs(const BatchFile& batch, const Resources& resources) {
         if (!loaded) loaded = std::make_shared<const Template>(Template::load(job.template_path));
         inputs.templates.push_back(loaded);
     }
+    // The raw data is kept only for templates that bind it as it is: it is
+    // the largest thing in memory after the analysed data.
+    const auto binds_raw = [](const auto& loaded) { return loaded->input_format() != "cluster-results"; };
+    const bool keep_raw = std::any_of(inputs.templates.begin(), inputs.templates.end(), binds_raw);
     for (const auto& loaded : inputs.templates) {
         if (loaded->input_format() == "cluster-results" && inputs.analysed.is_null()) {
-            inputs.analysed = prepare_data(*loaded, inputs.raw, batch.data_path, batch.rules_path);
+            inputs.analysed = prepare_data(*loaded, keep_raw ? inputs.raw : std::move(inputs.raw), batch.data_path,
+                                           batch.rules_path);
         }
     }
-    const auto binds_raw = [](const auto& loaded) { return loaded->input_format() != "cluster-results"; };
-    if (std::none_of(inputs.templates.begin(), inputs.templates.end(), binds_raw)) inputs.raw = nullptr;  // memory
+    if (!keep_raw) inputs.raw = nullptr;
     // Everything an output is made from: if none of it changed, neither did the output.
     Sha256 shared;
     shared.update(DOCGEN_VERSION);
