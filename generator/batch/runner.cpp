@@ -1,3 +1,5 @@
+#include <sched.h>
+
 #include <atomic>
 #include <filesystem>
 #include <fstream>
@@ -35,6 +37,14 @@ std::string file_sha256(const fs::path& path) {
     std::ostringstream bytes;
     bytes << in.rdbuf();
     return Sha256::of(bytes.str());
+}
+
+// The cores this process may run on: a job scheduler (taskset, Slurm's
+// --cpus-per-task, a container's cpuset) may give it fewer than the machine has.
+unsigned available_cores() {
+    cpu_set_t cores;
+    if (sched_getaffinity(0, sizeof cores, &cores) == 0) return std::max(1, CPU_COUNT(&cores));
+    return std::max(1u, std::thread::hardware_concurrency());
 }
 
 // One document: its outputs rendered, written and described, or the reason it failed.
@@ -80,7 +90,7 @@ public:
             }
         };
         const unsigned threads = options_.threads > 0 ? static_cast<unsigned>(options_.threads)
-                                                      : std::max(1u, std::thread::hardware_concurrency());
+                                                      : available_cores();
         std::vector<std::thread> workers;
         for (unsigned t = 1; t < std::min<size_t>(threads, plan_.items.size()); ++t) workers.emplace_back(work);
         work();

@@ -49,7 +49,7 @@ Commands:
   batch     Render every document a batch file describes (docs/batch.md) on
             several threads; write manifest.json beside them and skip
             outputs whose inputs have not changed.
-              -j N          threads (default: one per core)
+              -j N          threads (default: one per core it may use)
               --force       render even what is up to date
               --only ID     only the documents of this element (a school, a
                             municipality and its schools), by id or name
