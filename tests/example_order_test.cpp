@@ -162,8 +162,9 @@ TEST_F(ExampleOrder, AppendixPagesAreLandscapeAndShowTheTableHeader) {
         const bool has_rows = page.find("Региональный") != std::string::npos ||
                               page.find("Муниципальный") != std::string::npos ||
                               page.find("Институциональный") != std::string::npos;
-        if (has_rows)
+        if (has_rows) {
             EXPECT_NE(page.find("Мероприятие/направление"), std::string::npos) << "page " << p + 1 << " lacks the header";
+        }
     }
     EXPECT_EQ(appendix, 3);
 }

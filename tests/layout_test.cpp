@@ -131,7 +131,9 @@ TEST(TablePagination, AShortRowMovesWhole) {
         const int lines = 1 + r % 7;
         const auto on = pages_of_lines(pages, "r" + std::to_string(r), lines);
         EXPECT_EQ(page_of(pages, "n" + std::to_string(r) + " 1"), on.front()) << "row " << r;
-        if (lines <= 3) EXPECT_EQ(on.front(), on.back()) << "row " << r << " of " << lines << " lines was split";
+        if (lines <= 3) {
+            EXPECT_EQ(on.front(), on.back()) << "row " << r << " of " << lines << " lines was split";
+        }
     }
     expect_inside_text_area(pages);
 }
