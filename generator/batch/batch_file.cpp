@@ -1,5 +1,7 @@
 #include "batch/batch_file.h"
 
+#include "template/template.h"
+
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
@@ -48,6 +50,11 @@ BatchFile BatchFile::load(const std::string& path) {
         job.each = item.value("each", "");
         job.in = item.value("in", "");
         job.output = item["output"];
+        try {
+            check_interpolation(job.output);
+        } catch (const InputError& error) {
+            throw InputError(path + ": job " + job.name + ", output: " + error.what());
+        }
         job.formats = item.contains("formats") ? formats_of(item["formats"]) : formats;
         for (const Job& earlier : batch.jobs)
             if (earlier.name == job.name) throw InputError(path + ": two jobs are named \"" + job.name + "\"");

@@ -29,6 +29,10 @@ struct Variable {
 nlohmann::json evaluate_expression(const std::string& expression, const nlohmann::json& data,
                                    const std::vector<Variable>& variables = {});
 
+// InputError when the text's {{ expressions }} are not well formed; nothing
+// is evaluated (a batch file's output patterns are checked so when it loads).
+void check_interpolation(const std::string& text);
+
 // Text with {{ expressions }} evaluated, as batch files name their outputs;
 // each expression's text passes through `each_value` when one is given.
 std::string interpolate(const std::string& text, const nlohmann::json& data, const std::vector<Variable>& variables,

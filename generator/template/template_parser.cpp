@@ -440,6 +440,14 @@ nlohmann::json evaluate_expression(const std::string& expression, const nlohmann
     }
 }
 
+void check_interpolation(const std::string& text) {
+    try {
+        TextTemplate::parse(text, false);
+    } catch (const ExpressionError& error) {
+        throw InputError("in '" + text + "': " + error.what());
+    }
+}
+
 std::string interpolate(const std::string& text, const nlohmann::json& data, const std::vector<Variable>& variables,
                         const std::function<std::string(std::string)>& each_value) {
     const Scope scope = scope_with(data, variables);

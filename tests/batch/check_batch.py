@@ -411,6 +411,17 @@ def test_a_name_with_a_slash_does_not_collide_with_a_file(b):
         check_manifest_matches_files(b.out)
 
 
+def test_a_malformed_output_pattern_is_refused_before_anything_is_made(b):
+    with open(b.file, encoding="utf-8") as file:
+        batch = json.load(file)
+    batch["jobs"][-1]["output"] = "{{ school.municipality.name }}/{{ school.name "
+    with open(b.file, "w", encoding="utf-8") as file:
+        json.dump(batch, file, ensure_ascii=False)
+    messages = b.docgen("batch", b.file, status=1)
+    check(f"job {batch['jobs'][-1]['name']}, output" in messages and "'}}'" in messages, messages)
+    check(not os.path.exists(b.out), "a batch with a malformed pattern wrote the output folder")
+
+
 def test_only_with_no_match_is_an_error(b):
     messages = b.docgen("batch", b.file, "--only", "Несуществующий район", status=1)
     check("no municipality or school" in messages, messages)
