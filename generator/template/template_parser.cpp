@@ -444,7 +444,9 @@ void check_interpolation(const std::string& text) {
     try {
         TextTemplate::parse(text, false);
     } catch (const ExpressionError& error) {
-        throw InputError("in '" + text + "': " + error.what());
+        // An expression's error already quotes the expression; a brace left open does not.
+        const std::string why = error.what();
+        throw InputError(why.rfind("in '", 0) == 0 ? why : "in '" + text + "': " + why);
     }
 }
 
