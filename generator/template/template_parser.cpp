@@ -440,13 +440,21 @@ nlohmann::json evaluate_expression(const std::string& expression, const nlohmann
     }
 }
 
+namespace {
+
+// An expression's syntax error already quotes the expression; others do not.
+InputError interpolation_error(const std::string& text, const ExpressionError& error) {
+    const std::string why = error.what();
+    return InputError(why.rfind("in '", 0) == 0 ? why : "in '" + text + "': " + why);
+}
+
+}  // namespace
+
 void check_interpolation(const std::string& text) {
     try {
         TextTemplate::parse(text, false);
     } catch (const ExpressionError& error) {
-        // An expression's error already quotes the expression; a brace left open does not.
-        const std::string why = error.what();
-        throw InputError(why.rfind("in '", 0) == 0 ? why : "in '" + text + "': " + why);
+        throw interpolation_error(text, error);
     }
 }
 
@@ -465,7 +473,7 @@ std::string interpolate(const std::string& text, const nlohmann::json& data, con
             out += each_value ? each_value(std::move(value_text)) : value_text;
         }
     } catch (const ExpressionError& error) {
-        throw InputError("in '" + text + "': " + error.what());
+        throw interpolation_error(text, error);
     }
     return out;
 }
