@@ -25,7 +25,7 @@ void number_pages(std::vector<Page>& pages, size_t first_page, const Section& se
         double right = page.width - section.page.margin_right;
         const double width = face.width(text, size);
         page.texts.push_back({(left + right - width) / 2, section.page.header_distance + face.ascender() * size, &face,
-                              size, 0, text});
+                              size, 0, text, {}});
     }
 }
 

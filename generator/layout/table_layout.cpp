@@ -296,10 +296,10 @@ void TableLayout::draw_cell_fragment(Page& page, const CellBox& cell, double top
     if (table_.borders.visible) {
         const double w = table_.borders.width;
         const double left = cell.x, right = cell.x + cell.width, bottom = top + height;
-        page.rules.push_back({left, top, right, top, w});
-        page.rules.push_back({left, bottom, right, bottom, w});
-        page.rules.push_back({left, top, left, bottom, w});
-        page.rules.push_back({right, top, right, bottom, w});
+        page.rules.push_back({left, top, right, top, w, {}});
+        page.rules.push_back({left, bottom, right, bottom, w, {}});
+        page.rules.push_back({left, top, left, bottom, w, {}});
+        page.rules.push_back({right, top, right, bottom, w, {}});
     }
     double offset = table_.cell_padding_vertical;
     if (whole && cell.valign != VerticalAlign::Top) {
