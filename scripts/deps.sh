@@ -5,7 +5,7 @@ set -euo pipefail
 
 build_packages=(
   cmake g++ make pkg-config
-  libhpdf-dev libpugixml-dev nlohmann-json3-dev hyphen-ru
+  libpugixml-dev nlohmann-json3-dev hyphen-ru
   libdeflate-dev libharfbuzz-dev libvalijson-dev
 )
 # LibreOffice lays out the DOCX in Times New Roman's metric twin, Liberation Serif.

@@ -9,6 +9,7 @@
 #include "common/deflate.h"
 #include "common/files.h"
 #include "pdf/joined_rules.h"
+#include "pdf/pdf_file.h"
 #include "pdf/pdf_writer.h"
 #include "test_support.h"
 
@@ -95,6 +96,38 @@ TEST(PreparedFonts, ACutMissingACharacterIsMadeAgain) {
     const std::string path = testing::TempDir() + "/prepared.pdf";
     write_file_atomically(path, run.pdf);
     EXPECT_NE(run_command("pdftotext " + path + " -").find("Ёжик"), std::string::npos);
+}
+
+TEST(PdfFile, NumbersHaveAtMostTwoDecimals) {
+    std::string out;
+    for (double value : {12.0, 0.5, 283.456, -0.004, -1.25, 595.27557}) {
+        append_pdf_number(out, value);
+        out += ' ';
+    }
+    EXPECT_EQ(out, "12 0.5 283.46 0 -1.25 595.28 ");
+}
+
+TEST(PdfFile, TextStringsAreUtf16WithAByteOrderMark) {
+    EXPECT_EQ(pdf_text_string("Ёж"), "<FEFF04010436>");
+    EXPECT_EQ(pdf_text_string("\U0001D11E"), "<FEFFD834DD1E>");  // outside the BMP: a surrogate pair
+}
+
+TEST(PdfFile, TheCrossReferenceTablePointsAtEachObject) {
+    PdfFile pdf;
+    const int catalog = pdf.reserve(), pages = pdf.reserve(), info = pdf.reserve();
+    pdf.object(pages, "<< /Type /Pages /Kids [] /Count 0 >>");
+    pdf.object(catalog, "<< /Type /Catalog /Pages 2 0 R >>");
+    pdf.object(info, "<< >>");
+    const std::string file = pdf.finish(catalog, info);
+    const size_t table = std::stoul(file.substr(file.rfind("startxref\n") + 10));
+    ASSERT_EQ(file.compare(table, 5, "xref\n"), 0);
+    for (int number : {1, 2, 3}) {
+        const size_t offset = std::stoul(file.substr(table + 11 + 20 * number, 10));
+        EXPECT_EQ(file.compare(offset, 8, std::to_string(number) + " 0 obj\n"), 0) << number;
+    }
+    PdfFile unfinished;  // an object reserved and never written is a bug, not a broken file
+    const int never = unfinished.reserve();
+    EXPECT_THROW(unfinished.finish(never, never), std::logic_error);
 }
 
 }  // namespace

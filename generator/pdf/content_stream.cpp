@@ -1,35 +1,16 @@
 #include "pdf/content_stream.h"
 
-#include <charconv>
-#include <cmath>
-
 #include "common/utf8.h"
 #include "pdf/joined_rules.h"
+#include "pdf/pdf_file.h"
 
 namespace docgen {
 
 namespace {
 
-// A number with at most two decimals, no trailing zeros: 12, 0.5, 283.46.
-void number(std::string& out, double value) {
-    long long hundredths = std::llround(value * 100);
-    if (hundredths < 0) {
-        out += '-';
-        hundredths = -hundredths;
-    }
-    char digits[24];
-    const auto end = std::to_chars(digits, digits + sizeof digits, hundredths / 100).ptr;
-    out.append(digits, end);
-    const int fraction = static_cast<int>(hundredths % 100);
-    if (fraction == 0) return;
-    out += '.';
-    out += static_cast<char>('0' + fraction / 10);
-    if (fraction % 10) out += static_cast<char>('0' + fraction % 10);
-}
-
 void numbers(std::string& out, std::initializer_list<double> values, const char* operator_name) {
     for (double value : values) {
-        number(out, value);
+        append_pdf_number(out, value);
         out += ' ';
     }
     out += operator_name;

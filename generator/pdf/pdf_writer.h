@@ -1,8 +1,6 @@
-// Paints laid-out pages into a PDF with libharu: fonts embedded as subsets
-// with a ToUnicode map, content streams of text, rules and fills, document
-// information. libharu writes the objects; the fonts and content streams are
-// made here, which is much faster than its text and font functions and gives
-// correct ToUnicode maps.
+// Paints laid-out pages into a PDF: fonts embedded as subsets with a
+// ToUnicode map, content streams of text, rules and fills, document
+// information.
 #pragma once
 
 #include <string>

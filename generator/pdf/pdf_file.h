@@ -1,0 +1,41 @@
+// A PDF file's syntax (ISO 32000-1, section 7): numbered objects, streams,
+// the cross-reference table and the trailer, written in memory in the order
+// they are given. What the objects say is the PDF writer's business.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace docgen {
+
+// A number as PDF writes it: at most two decimals, no trailing zeros (12, 0.5, 283.46).
+void append_pdf_number(std::string& out, double value);
+
+// A text string (document information): UTF-16BE with its byte order mark, in hex.
+std::string pdf_text_string(std::string_view utf8);
+
+// "5 0 R"
+std::string reference(int object);
+
+class PdfFile {
+public:
+    PdfFile();
+
+    // A number for an object written later, so that others can refer to it first.
+    int reserve();
+    // The object's dictionary, array or other value, between "N 0 obj" and "endobj".
+    void object(int number, std::string_view value);
+    // A stream whose bytes are deflated: its dictionary's other entries, and the bytes.
+    void deflated_stream(int number, std::string_view entries, std::string_view bytes);
+    // The file's bytes: the objects, the cross-reference table and the trailer.
+    std::string finish(int catalog, int information);
+
+private:
+    void begin(int number);
+
+    std::string bytes_;
+    std::vector<size_t> offsets_;  // by object number; 0 is the free list's head
+};
+
+}  // namespace docgen
