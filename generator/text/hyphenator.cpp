@@ -30,23 +30,27 @@ char32_t from_koi8(unsigned char byte) {
     return 0xFFFD;
 }
 
-// The file's lines after the first, which names the encoding.
-std::vector<std::u32string> pattern_lines(const std::string& file) {
+// Each line after the first (which names the encoding) as characters, in one
+// buffer reused from line to line.
+template <typename Use>
+size_t for_each_line(const std::string& file, Use use) {
     const bool utf8 = file.rfind("UTF-8", 0) == 0;
-    std::vector<std::u32string> lines;
+    std::u32string text;
+    size_t lines = 0;
     size_t start = file.find('\n');
     while (start != std::string::npos && start + 1 < file.size()) {
         const size_t end = std::min(file.find('\n', start + 1), file.size());
         std::string_view line(file.data() + start + 1, end - start - 1);
         start = end < file.size() ? end : std::string::npos;
         if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+        text.clear();
         if (utf8) {
-            lines.push_back(utf8::decode(line));
+            for (size_t pos = 0; pos < line.size();) text += utf8::next(line, pos);
         } else {
-            std::u32string text;
             for (unsigned char byte : line) text += from_koi8(byte);
-            lines.push_back(std::move(text));
         }
+        use(std::u32string_view(text));
+        ++lines;
     }
     return lines;
 }
@@ -66,9 +70,13 @@ std::shared_ptr<const Hyphenator> Hyphenator::load(const std::string& path) {
         throw InputError("hyphenation patterns " + path +
                          " not found (install hyphen-ru, or set --hyphenation FILE or DOCGEN_HYPHENATION)");
     std::shared_ptr<Hyphenator> hyphenator(new Hyphenator());
-    hyphenator->alphabet_[U'.'] = kBoundary;
-    for (const std::u32string& line : pattern_lines(read_file(path, "hyphenation patterns")))
+    hyphenator->codes_.assign(0x10000, kNotALetter);
+    hyphenator->codes_[U'.'] = kBoundary;
+    const std::string file = read_file(path, "hyphenation patterns");
+    hyphenator->patterns_.reserve(static_cast<size_t>(std::count(file.begin(), file.end(), '\n')) * 3);
+    for_each_line(file, [&](std::u32string_view line) {
         if (is_pattern(line)) hyphenator->add_pattern(line, path);
+    });
     if (hyphenator->patterns_.empty()) throw InputError(path + ": no hyphenation patterns in the file");
     return hyphenator;
 }
@@ -82,14 +90,7 @@ void Hyphenator::add_pattern(std::u32string_view pattern, const std::string& pat
             digits.back() = static_cast<char>(c - U'0');
             continue;
         }
-        const char32_t lower = utf8::to_lower(c);
-        auto code = alphabet_.find(lower);
-        if (code == alphabet_.end()) {
-            const size_t letters_known = alphabet_.size() - 1;  // all but "."
-            if (letters_known >= kMaxLetters) throw InputError(path + ": more than 128 letters in the patterns");
-            code = alphabet_.emplace(lower, static_cast<char>(kFirstCode + letters_known)).first;
-        }
-        letters += code->second;
+        letters += code_for(c, path);
         digits += '\0';
     }
     longest_ = std::max(longest_, letters.size());
@@ -99,10 +100,18 @@ void Hyphenator::add_pattern(std::u32string_view pattern, const std::string& pat
     patterns_[std::move(letters)] = std::move(digits);
 }
 
-char Hyphenator::code_of(char32_t letter) const {
-    const auto code = alphabet_.find(utf8::to_lower(letter));
-    return code == alphabet_.end() ? kNotALetter : code->second;
+// A letter's code, given to it and to its capital when first seen.
+char Hyphenator::code_for(char32_t letter, const std::string& path) {
+    if (letter >= codes_.size()) throw InputError(path + ": a pattern has a character outside the BMP");
+    if (codes_[letter] != kNotALetter) return codes_[letter];
+    if (letters_ >= kMaxLetters) throw InputError(path + ": more than 128 letters in the patterns");
+    const char code = static_cast<char>(kFirstCode + letters_++);
+    for (char32_t form : {letter, utf8::to_lower(letter), utf8::to_upper(letter)})
+        if (form < codes_.size()) codes_[form] = code;
+    return code;
 }
+
+char Hyphenator::code_of(char32_t letter) const { return letter < codes_.size() ? codes_[letter] : kNotALetter; }
 
 // Liang: every pattern found in ".word." lends its digits to the gaps it
 // covers; a gap whose greatest digit is odd may take a hyphen.

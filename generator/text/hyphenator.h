@@ -31,9 +31,11 @@ private:
         size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
     };
     char code_of(char32_t letter) const;
+    char code_for(char32_t letter, const std::string& path);
     void add_pattern(std::u32string_view pattern, const std::string& path);
 
-    std::unordered_map<char32_t, char> alphabet_;
+    std::vector<char> codes_;  // by character (BMP), capitals too; "not a letter" for the others
+    size_t letters_ = 0;       // codes given
     // Letters → the digit before each letter and after the last; the
     // beginnings of patterns map to no digits.
     std::unordered_map<std::string, std::string, Hash, std::equal_to<>> patterns_;
