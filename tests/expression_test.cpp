@@ -35,6 +35,16 @@ std::string error_of(const std::string& text) {
     return "no error";
 }
 
+// The message of the syntax error an expression's text has, or "no error".
+std::string parse_error(const std::string& text) {
+    try {
+        Expression::parse(text);
+    } catch (const ExpressionError& error) {
+        return error.what();
+    }
+    return "no error";
+}
+
 TEST(Expression, PathsAndIndexes) {
     EXPECT_EQ(eval("order.number"), "859-ОД");
     EXPECT_EQ(eval("order.points[1]"), "b");
@@ -87,14 +97,6 @@ TEST(Expression, FilterErrorsNameTheFilterAndPath) {
 }
 
 TEST(Expression, SyntaxErrorsGiveTheColumn) {
-    const auto parse_error = [](const std::string& text) {
-        try {
-            Expression::parse(text);
-        } catch (const ExpressionError& error) {
-            return std::string(error.what());
-        }
-        return std::string("no error");
-    };
     EXPECT_EQ(parse_error("order.date | daet"), "unknown filter 'daet' (column 13)");
     EXPECT_EQ(parse_error("(a + b"), "expected ')' (column 7)");
     EXPECT_EQ(parse_error("a +"), "the expression ends too early (column 4)");
@@ -147,14 +149,6 @@ TEST(Expression, StringComparisonsFollowTheSameOrder) {
 }
 
 TEST(Expression, NumbersAndNamesAreWellFormed) {
-    const auto parse_error = [](const std::string& text) {
-        try {
-            Expression::parse(text);
-        } catch (const ExpressionError& error) {
-            return std::string(error.what());
-        }
-        return std::string("no error");
-    };
     EXPECT_EQ(parse_error("1.2.3"), "malformed number '1.2.3' (column 1)");
     EXPECT_EQ(parse_error("99999999999999999999"), "the number '99999999999999999999' is too large (column 1)");
     EXPECT_EQ(parse_error("x.ШНРО"),

@@ -234,13 +234,7 @@ std::string chart_workbook(const Chart& chart) {
     const std::string types = "application/vnd.openxmlformats-officedocument.spreadsheetml.";
     ZipWriter zip;
     zip.add("[Content_Types].xml", workbook_part("Types", [&](pugi::xml_node root) {
-        set(root, "xmlns", "http://schemas.openxmlformats.org/package/2006/content-types");
-        pugi::xml_node rels = add(root, "Default");
-        set(rels, "Extension", "rels");
-        set(rels, "ContentType", "application/vnd.openxmlformats-package.relationships+xml");
-        pugi::xml_node plain = add(root, "Default");
-        set(plain, "Extension", "xml");
-        set(plain, "ContentType", "application/xml");
+        ooxml::content_types_defaults(root);
         for (const auto& [part, type] : {std::pair{"/xl/workbook.xml", types + "sheet.main+xml"},
                                          std::pair{"/xl/worksheets/sheet1.xml", types + "worksheet+xml"},
                                          std::pair{"/xl/styles.xml", types + "styles+xml"}}) {

@@ -19,6 +19,16 @@ struct StringWriter : pugi::xml_writer {
 
 }  // namespace
 
+void content_types_defaults(pugi::xml_node types) {
+    set(types, "xmlns", "http://schemas.openxmlformats.org/package/2006/content-types");
+    pugi::xml_node rels = add(types, "Default");
+    set(rels, "Extension", "rels");
+    set(rels, "ContentType", "application/vnd.openxmlformats-package.relationships+xml");
+    pugi::xml_node plain = add(types, "Default");
+    set(plain, "Extension", "xml");
+    set(plain, "ContentType", "application/xml");
+}
+
 std::string serialize(const pugi::xml_document& document) {
     StringWriter writer;
     document.save(writer, "", pugi::format_raw, pugi::encoding_utf8);

@@ -37,6 +37,9 @@ inline void set(pugi::xml_node node, const char* attribute, int value) {
 // A new part: the XML declaration Word writes, then the root element.
 pugi::xml_node start_part(pugi::xml_document& document, const char* root);
 
+// A [Content_Types].xml root's namespace and its defaults for .rels and .xml parts.
+void content_types_defaults(pugi::xml_node types);
+
 std::string serialize(const pugi::xml_document& document);
 
 }  // namespace docgen::ooxml

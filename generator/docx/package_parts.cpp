@@ -42,13 +42,7 @@ std::string w3c_date(const std::string& date) {
 std::string content_types_part(const std::vector<RelatedPart>& parts, bool has_workbooks) {
     pugi::xml_document xml;
     pugi::xml_node types = ooxml::start_part(xml, "Types");
-    set(types, "xmlns", "http://schemas.openxmlformats.org/package/2006/content-types");
-    pugi::xml_node rels = add(types, "Default");
-    set(rels, "Extension", "rels");
-    set(rels, "ContentType", "application/vnd.openxmlformats-package.relationships+xml");
-    pugi::xml_node plain = add(types, "Default");
-    set(plain, "Extension", "xml");
-    set(plain, "ContentType", "application/xml");
+    ooxml::content_types_defaults(types);
     if (has_workbooks) {
         pugi::xml_node workbook = add(types, "Default");
         set(workbook, "Extension", "xlsx");
