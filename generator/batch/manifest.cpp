@@ -55,6 +55,7 @@ Manifest Manifest::read(const std::string& path) {
         text << in.rdbuf();
         const json file = json::parse(text.str());
         manifest.batch = file.value("batch", "");
+        manifest.inputs = file.value("inputs", "");
         for (const json& item : file.value("outputs", json::array())) manifest.outputs.push_back(entry_of(item));
     } catch (const std::exception&) {
         return Manifest{};  // unreadable: everything is rendered again
@@ -67,7 +68,7 @@ void Manifest::write(const std::string& path) const {
     sort_entries(sorted);
     json items = json::array();
     for (const ManifestEntry& entry : sorted) items.push_back(entry_json(entry));
-    const json file = {{"batch", batch}, {"docgen", DOCGEN_VERSION}, {"outputs", items}};
+    const json file = {{"batch", batch}, {"docgen", DOCGEN_VERSION}, {"inputs", inputs}, {"outputs", items}};
     write_file_atomically(path, file.dump(1) + "\n");
 }
 
@@ -121,7 +122,14 @@ size_t merge_manifests(const std::string& folder) {
     std::map<std::string, ManifestEntry> by_path;
     for (const auto& [k, part] : parts) {
         const Manifest manifest = Manifest::read(part);
-        if (merged.batch.empty()) merged.batch = manifest.batch;
+        if (k == 1) {
+            merged.batch = manifest.batch;
+            merged.inputs = manifest.inputs;
+        } else if (manifest.inputs != merged.inputs) {
+            throw InputError(folder + ": " + manifest_name(k, n) + " was made from other inputs than " +
+                             manifest_name(1, n) + " (the data, rules, templates or batch file changed between "
+                             "the parts); run the parts again");
+        }
         for (const ManifestEntry& entry : manifest.outputs) by_path[entry.path] = entry;
     }
     for (auto& [path, entry] : by_path) merged.outputs.push_back(entry);

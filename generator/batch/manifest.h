@@ -24,6 +24,7 @@ struct ManifestEntry {
 
 struct Manifest {
     std::string batch;
+    std::string inputs;  // fingerprint of all the batch's inputs: the parts of one sharded run share it
     std::vector<ManifestEntry> outputs;
 
     // The manifest in a file; an empty one when there is none or it cannot be read.
@@ -37,7 +38,8 @@ struct Manifest {
 std::string manifest_name(int shard, int shards);
 
 // Merges the manifests of a sharded run in a folder into its manifest.json;
-// returns the number of outputs.
+// returns the number of outputs. InputError when the parts are not those of
+// one run: another number of parts, a part missing, or other inputs.
 size_t merge_manifests(const std::string& folder);
 
 }  // namespace docgen::batch

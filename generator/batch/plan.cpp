@@ -108,6 +108,9 @@ Inputs load_inputs(const BatchFile& batch, const Resources& resources) {
         for (const std::string& source : loaded.source_files()) fingerprint.update(read_file(source, "template"));
         inputs.fingerprints.push_back(fingerprint.hex());
     }
+    Sha256 all;
+    for (const std::string& fingerprint : inputs.fingerprints) all.update(fingerprint);
+    inputs.fingerprint = all.hex();
     return inputs;
 }
 

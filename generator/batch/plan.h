@@ -30,6 +30,7 @@ struct WorkItem {
 struct Inputs {
     std::vector<std::shared_ptr<const Template>> templates;  // per job
     std::vector<std::string> fingerprints;                   // per job: of everything it is made from
+    std::string fingerprint;                                 // of all the jobs together
     nlohmann::json raw;
     nlohmann::json analysed;  // null when no template takes cluster results
 

@@ -155,6 +155,7 @@ private:
         Summary summary;
         Manifest manifest;
         manifest.batch = batch_.path;
+        manifest.inputs = inputs_.fingerprint;
         std::set<std::string> produced;
         for (const Outcome& outcome : outcomes) {
             summary.written += outcome.written;

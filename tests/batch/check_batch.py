@@ -402,6 +402,17 @@ def test_merge_refuses_shards_of_different_runs_and_missing_parts(b):
     check_manifest_matches_files(b.out)
 
 
+def test_merge_refuses_parts_made_from_other_inputs(b):
+    b.run("--shard", "1/2")
+    b.edit_data(lambda data: data["municipalities"][2].update(head="И.О. Новиков"))
+    b.run("--shard", "2/2")
+    result = subprocess.run([DOCGEN, "merge-manifests", b.out], capture_output=True, text=True)
+    check(result.returncode == 1 and "other inputs" in result.stderr, f"parts of other inputs merged: {result.stderr}")
+    b.run("--shard", "1/2")
+    b.docgen("merge-manifests", b.out)
+    check_manifest_matches_files(b.out)
+
+
 def test_a_name_with_a_slash_does_not_collide_with_a_file(b):
     # "x.pdf/Филиал" is one name, "x.pdf_Филиал", not a folder named like the file x.pdf of school "x".
     b.edit_data(lambda data: data["schools"][4].update(name="x.pdf/Филиал"))
