@@ -1,6 +1,9 @@
 #include <sched.h>
 
 #include <atomic>
+#include <chrono>
+#include <map>
+#include <mutex>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -38,6 +41,9 @@ std::string file_sha256(const fs::path& path) {
     bytes << in.rdbuf();
     return Sha256::of(bytes.str());
 }
+
+// How often a run writes the manifest of what it has made so far.
+constexpr auto kManifestEvery = std::chrono::milliseconds(500);
 
 // The cores this process may run on: a job scheduler (taskset, Slurm's
 // --cpus-per-task, a container's cpuset) may give it fewer than the machine has.
@@ -80,13 +86,26 @@ public:
         if (error) throw InputError(batch_.output_dir + ": cannot create the output folder: " + error.message());
         Progress progress(plan_.items.size(), options_.messages, options_.progress_bar);
         std::vector<Outcome> outcomes(plan_.items.size());
+        std::vector<bool> finished(plan_.items.size());
+        std::mutex finishing;  // guards `outcomes` and `finished` once the workers run
+        auto last_manifest = std::chrono::steady_clock::now();
         std::atomic<size_t> next{0};
         const auto work = [&] {
             for (size_t i = next++; i < plan_.items.size(); i = next++) {
-                outcomes[i] = process(plan_.items[i]);
-                if (!outcomes[i].failure.empty()) progress.failure("failed: " + outcomes[i].failure);
-                else if (outcomes[i].written == 0) progress.document_skipped();
+                Outcome outcome = process(plan_.items[i]);
+                if (!outcome.failure.empty()) progress.failure("failed: " + outcome.failure);
+                else if (outcome.written == 0) progress.document_skipped();
                 else progress.document_done();
+                std::lock_guard<std::mutex> lock(finishing);
+                outcomes[i] = std::move(outcome);
+                finished[i] = true;
+                // What is made so far goes into the manifest now and then, so that
+                // a run that is stopped keeps what it made up to date.
+                const auto now = std::chrono::steady_clock::now();
+                if (now - last_manifest >= kManifestEvery) {
+                    manifest_so_far(outcomes, finished).write(manifest_path_);
+                    last_manifest = now;
+                }
             }
         };
         const unsigned threads = options_.threads > 0 ? static_cast<unsigned>(options_.threads)
@@ -138,6 +157,21 @@ private:
             outcome.failure = item.label + ", job " + job.name + ": " + error.what();
         }
         return outcome;
+    }
+
+    // The previous manifest with the entries of the documents finished so far
+    // put in: what a stopped run leaves.
+    Manifest manifest_so_far(const std::vector<Outcome>& outcomes, const std::vector<bool>& finished) const {
+        std::map<std::string, ManifestEntry> by_path;
+        for (const ManifestEntry& entry : previous_.outputs) by_path[entry.path] = entry;
+        for (size_t i = 0; i < outcomes.size(); ++i)
+            if (finished[i])
+                for (const ManifestEntry& entry : outcomes[i].entries) by_path[entry.path] = entry;
+        Manifest manifest;
+        manifest.batch = batch_.path;
+        manifest.inputs = inputs_.fingerprint;
+        for (auto& [path, entry] : by_path) manifest.outputs.push_back(std::move(entry));
+        return manifest;
     }
 
     // The previous run's entry when the file is still what it wrote from the same inputs.

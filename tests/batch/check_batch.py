@@ -433,6 +433,31 @@ def test_a_malformed_output_pattern_is_refused_before_anything_is_made(b):
     check(not os.path.exists(b.out), "a batch with a malformed pattern wrote the output folder")
 
 
+def test_a_stopped_run_keeps_what_it_made(b):
+    # The example's whole cycle on one thread takes over a second; it is killed
+    # before its end. The manifest it leaves lists only files as they are, and
+    # the next run skips them.
+    cycle = os.path.join(FIXTURE, "..", "..", "examples", "smolensk-2022", "batch.json")
+    out = os.path.join(b.root, "cycle")
+    run = subprocess.Popen([DOCGEN, "batch", cycle, "-j", "1", "--output", out],
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(0.8)
+    run.kill()
+    run.wait()
+    # Files made after the last manifest was written are on disk and not listed:
+    # what is listed must be as it is on disk.
+    entries = manifest(out, "manifest.json")["outputs"]
+    check(entries, "the stopped run left no manifest")
+    on_disk = files_in(out)
+    for entry in entries:
+        check(on_disk.get(entry["path"]) == entry["sha256"], f"{entry['path']}: listed, but not as it is on disk")
+    result = subprocess.run([DOCGEN, "batch", cycle, "-j", "2", "--output", out], capture_output=True, text=True)
+    skipped = int(SUMMARY.findall(result.stderr)[0][2])
+    check(result.returncode == 0 and skipped >= len(entries),
+          f"the next run skipped {skipped} files, the stopped one had made {len(entries)}")
+    check_manifest_matches_files(out)
+
+
 def test_only_with_no_match_is_an_error(b):
     messages = b.docgen("batch", b.file, "--only", "Несуществующий район", status=1)
     check("no municipality or school" in messages, messages)
