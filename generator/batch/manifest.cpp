@@ -38,12 +38,6 @@ ManifestEntry entry_of(const json& item) {
     return entry;
 }
 
-void sort_entries(std::vector<ManifestEntry>& entries) {
-    std::sort(entries.begin(), entries.end(), [](const ManifestEntry& a, const ManifestEntry& b) {
-        return a.order != b.order ? a.order < b.order : a.format < b.format;
-    });
-}
-
 }  // namespace
 
 Manifest Manifest::read(const std::string& path) {
@@ -63,13 +57,29 @@ Manifest Manifest::read(const std::string& path) {
     return manifest;
 }
 
+// Entry by entry, as nlohmann's dump(1) would print the whole (keys in order,
+// one space of indent a level), without holding the whole as JSON: a run
+// writes its manifest as it goes, and a manifest may list a country's schools.
 void Manifest::write(const std::string& path) const {
-    std::vector<ManifestEntry> sorted = outputs;
-    sort_entries(sorted);
-    json items = json::array();
-    for (const ManifestEntry& entry : sorted) items.push_back(entry_json(entry));
-    const json file = {{"batch", batch}, {"docgen", DOCGEN_VERSION}, {"inputs", inputs}, {"outputs", items}};
-    write_file_atomically(path, file.dump(1) + "\n");
+    std::vector<const ManifestEntry*> entries;
+    for (const ManifestEntry& entry : outputs) entries.push_back(&entry);
+    write(path, batch, inputs, std::move(entries));
+}
+
+void Manifest::write(const std::string& path, const std::string& batch, const std::string& inputs,
+                     std::vector<const ManifestEntry*> sorted) {
+    std::sort(sorted.begin(), sorted.end(), [](const ManifestEntry* a, const ManifestEntry* b) {
+        return a->order != b->order ? a->order < b->order : a->format < b->format;
+    });
+    std::string text = "{\n \"batch\": " + json(batch).dump() + ",\n \"docgen\": " + json(DOCGEN_VERSION).dump() +
+                       ",\n \"inputs\": " + json(inputs).dump() + ",\n \"outputs\": [";
+    for (size_t i = 0; i < sorted.size(); ++i) {
+        std::string item = entry_json(*sorted[i]).dump(1);
+        for (size_t at = item.find('\n'); at != std::string::npos; at = item.find('\n', at + 3)) item.insert(at + 1, "  ");
+        text += (i ? ",\n  " : "\n  ") + item;
+    }
+    text += sorted.empty() ? "]\n}\n" : "\n ]\n}\n";
+    write_file_atomically(path, text);
 }
 
 std::map<std::string, const ManifestEntry*> Manifest::by_path() const {

@@ -31,6 +31,9 @@ struct Manifest {
     static Manifest read(const std::string& path);
     // Written atomically, the entries in the batch's order.
     void write(const std::string& path) const;
+    // The same for entries held elsewhere, without copying them.
+    static void write(const std::string& path, const std::string& batch, const std::string& inputs,
+                      std::vector<const ManifestEntry*> entries);
     std::map<std::string, const ManifestEntry*> by_path() const;
 };
 

@@ -42,7 +42,7 @@ std::string file_sha256(const fs::path& path) {
     return Sha256::of(bytes.str());
 }
 
-// How often a run writes the manifest of what it has made so far.
+// How often, at the most, a run writes the manifest of what it has made so far.
 constexpr auto kManifestEvery = std::chrono::milliseconds(500);
 
 // The cores this process may run on: a job scheduler (taskset, Slurm's
@@ -89,6 +89,7 @@ public:
         std::vector<bool> finished(plan_.items.size());
         std::mutex finishing;  // guards `outcomes` and `finished` once the workers run
         auto last_manifest = std::chrono::steady_clock::now();
+        std::chrono::steady_clock::duration manifest_every = kManifestEvery;
         std::atomic<size_t> next{0};
         const auto work = [&] {
             for (size_t i = next++; i < plan_.items.size(); i = next++) {
@@ -101,10 +102,14 @@ public:
                 finished[i] = true;
                 // What is made so far goes into the manifest now and then, so that
                 // a run that is stopped keeps what it made up to date.
+                // Not more often than it takes 20 times to write it: at most a
+                // twentieth of the run goes to these writes, however large the batch.
                 const auto now = std::chrono::steady_clock::now();
-                if (now - last_manifest >= kManifestEvery) {
-                    manifest_so_far(outcomes, finished).write(manifest_path_);
-                    last_manifest = now;
+                if (now - last_manifest >= manifest_every) {
+                    write_manifest_so_far(outcomes, finished);
+                    last_manifest = std::chrono::steady_clock::now();
+                    manifest_every = std::max<std::chrono::steady_clock::duration>(kManifestEvery,
+                                                                                   20 * (last_manifest - now));
                 }
             }
         };
@@ -161,17 +166,15 @@ private:
 
     // The previous manifest with the entries of the documents finished so far
     // put in: what a stopped run leaves.
-    Manifest manifest_so_far(const std::vector<Outcome>& outcomes, const std::vector<bool>& finished) const {
-        std::map<std::string, ManifestEntry> by_path;
-        for (const ManifestEntry& entry : previous_.outputs) by_path[entry.path] = entry;
+    void write_manifest_so_far(const std::vector<Outcome>& outcomes, const std::vector<bool>& finished) const {
+        std::map<std::string_view, const ManifestEntry*> by_path;
+        for (const ManifestEntry& entry : previous_.outputs) by_path[entry.path] = &entry;
         for (size_t i = 0; i < outcomes.size(); ++i)
             if (finished[i])
-                for (const ManifestEntry& entry : outcomes[i].entries) by_path[entry.path] = entry;
-        Manifest manifest;
-        manifest.batch = batch_.path;
-        manifest.inputs = inputs_.fingerprint;
-        for (auto& [path, entry] : by_path) manifest.outputs.push_back(std::move(entry));
-        return manifest;
+                for (const ManifestEntry& entry : outcomes[i].entries) by_path[entry.path] = &entry;
+        std::vector<const ManifestEntry*> entries;
+        for (const auto& [path, entry] : by_path) entries.push_back(entry);
+        Manifest::write(manifest_path_, batch_.path, inputs_.fingerprint, std::move(entries));
     }
 
     // The previous run's entry when the file is still what it wrote from the same inputs.
