@@ -435,13 +435,16 @@ def test_a_malformed_output_pattern_is_refused_before_anything_is_made(b):
 
 def test_a_stopped_run_keeps_what_it_made(b):
     # The example's whole cycle on one thread takes over a second; it is killed
-    # before its end. The manifest it leaves lists only files as they are, and
-    # the next run skips them.
+    # as soon as its first interim manifest appears. The manifest it leaves lists
+    # only files as they are, and the next run skips them.
     cycle = os.path.join(FIXTURE, "..", "..", "examples", "smolensk-2022", "batch.json")
     out = os.path.join(b.root, "cycle")
     run = subprocess.Popen([DOCGEN, "batch", cycle, "-j", "1", "--output", out],
                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    time.sleep(0.8)
+    deadline = time.monotonic() + 60
+    while run.poll() is None and not os.path.exists(os.path.join(out, "manifest.json")):
+        check(time.monotonic() < deadline, "no manifest a minute into the run")
+        time.sleep(0.01)
     run.kill()
     run.wait()
     # Files made after the last manifest was written are on disk and not listed:
