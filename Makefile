@@ -7,8 +7,10 @@ JOBS ?= 2
 demo: deps build
 	@scripts/demo.sh
 
-test: test-deps build
-	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
+test: test-deps
+	@cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=Release -DDOCGEN_REQUIRE_TESTS=ON >/dev/null
+	@cmake --build $(BUILD_DIR) -j $(JOBS) -- --no-print-directory
+	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS) --no-tests=error
 
 deps:
 	@scripts/deps.sh build
