@@ -41,22 +41,28 @@ std::string extension_of(OutputFormat format) {
     return "";
 }
 
+namespace {
+
+// A document alone has its fonts cut while its pages are laid out; a batch's
+// documents share subsets cut once.
+RenderedFile pdf_file(const Document& document, const Resources& resources) {
+    std::future<PreparedFonts> prepared;
+    if (!resources.embeddings->shares_subsets())
+        prepared = std::async(std::launch::async, [&] { return prepare_fonts(document, resources.fonts); });
+    const std::vector<Page> pages = lay_out(document, resources.fonts, resources.hyphenator);
+    const PreparedFonts fonts = prepared.valid() ? prepared.get() : PreparedFonts{};
+    return {write_pdf(pages, document.metadata, *resources.embeddings, fonts), static_cast<int>(pages.size())};
+}
+
+// The formats that others lay out or that have no pages need no fonts.
+RenderedFile unpaged_file(const Document& document, OutputFormat format) {
+    return {format == OutputFormat::Docx ? write_docx(document) : write_txt(document), 0};
+}
+
+}  // namespace
+
 RenderedFile render_file(const Document& document, OutputFormat format, const Resources& resources) {
-    switch (format) {
-        case OutputFormat::Pdf: {
-            // A document alone has its fonts cut while its pages are laid out; a
-            // batch's documents share subsets cut once.
-            std::future<PreparedFonts> prepared;
-            if (!resources.embeddings->shares_subsets())
-                prepared = std::async(std::launch::async, [&] { return prepare_fonts(document, resources.fonts); });
-            const std::vector<Page> pages = lay_out(document, resources.fonts, resources.hyphenator);
-            return {write_pdf(pages, document.metadata, *resources.embeddings, prepared.valid() ? prepared.get() : PreparedFonts{}),
-                    static_cast<int>(pages.size())};
-        }
-        case OutputFormat::Docx: return {write_docx(document), 0};
-        case OutputFormat::Txt: return {write_txt(document), 0};
-    }
-    return {};
+    return format == OutputFormat::Pdf ? pdf_file(document, resources) : unpaged_file(document, format);
 }
 
 std::string render_pdf(const Document& document, const Resources& resources) {
@@ -71,8 +77,7 @@ void render_outputs(const Document& document, const std::vector<std::string>& ou
     std::vector<std::future<RenderedFile>> files;
     for (const std::string& output : outputs)
         files.push_back(std::async(std::launch::async, [&, format = format_of(output)] {
-            if (format != OutputFormat::Pdf) return render_file(document, format, Resources{});  // needs none
-            return render_file(document, format, resources.get());
+            return format == OutputFormat::Pdf ? pdf_file(document, resources.get()) : unpaged_file(document, format);
         }));
     std::vector<std::string> bytes;
     for (auto& file : files) bytes.push_back(file.get().bytes);
