@@ -84,6 +84,7 @@ public:
         std::error_code error;
         fs::create_directories(batch_.output_dir, error);
         if (error) throw InputError(batch_.output_dir + ": cannot create the output folder: " + error.message());
+        remove_stale_temporaries();
         Progress progress(plan_.items.size(), options_.messages, options_.progress_bar);
         std::vector<Outcome> outcomes(plan_.items.size());
         std::vector<bool> finished(plan_.items.size());
@@ -162,6 +163,23 @@ private:
             outcome.failure = item.label + ", job " + job.name + ": " + error.what();
         }
         return outcome;
+    }
+
+    // Temporary files that a killed run left beside outputs of this run: each
+    // output belongs to one run (or one part of a sharded run), so no other
+    // process is writing them.
+    void remove_stale_temporaries() const {
+        std::set<std::string> outputs;
+        for (const WorkItem& item : plan_.items)
+            for (OutputFormat format : batch_.jobs[item.job].formats)
+                outputs.insert((fs::path(batch_.output_dir) / (item.output + extension_of(format))).string());
+        std::error_code error;
+        for (auto it = fs::recursive_directory_iterator(batch_.output_dir, error); !error && it != fs::end(it);
+             it.increment(error)) {
+            const std::string target = target_of_temporary(it->path().string());
+            std::error_code not_removed;  // left as it is: it is no document
+            if (!target.empty() && outputs.count(target)) fs::remove(it->path(), not_removed);
+        }
     }
 
     // The previous manifest with the entries of the documents finished so far

@@ -23,12 +23,25 @@ std::string read_file(const std::string& path, const std::string& what) {
 
 namespace {
 
+constexpr std::string_view kTemporaryMark = ".tmp-";
+
+// ".NAME.tmp-PID" beside NAME.
 std::string temporary_name_for(const std::filesystem::path& target) {
     std::string name = target.filename().string();
-    return (target.parent_path() / ("." + name + ".tmp-" + std::to_string(getpid()))).string();
+    return (target.parent_path() / ("." + name + std::string(kTemporaryMark) + std::to_string(getpid()))).string();
 }
 
 }  // namespace
+
+std::string target_of_temporary(const std::string& file) {
+    const std::filesystem::path path(file);
+    const std::string name = path.filename().string();
+    const size_t mark = name.rfind(kTemporaryMark);
+    if (name.size() < 2 || name[0] != '.' || mark == std::string::npos || mark < 2) return "";
+    const std::string pid = name.substr(mark + kTemporaryMark.size());
+    if (pid.empty() || pid.find_first_not_of("0123456789") != std::string::npos) return "";
+    return (path.parent_path() / name.substr(1, mark - 1)).string();
+}
 
 void write_file_atomically(const std::string& path, std::string_view bytes) {
     const std::filesystem::path target(path);

@@ -13,4 +13,8 @@ std::string read_file(const std::string& path, const std::string& what);
 // readers see either the old file or the complete new one.
 void write_file_atomically(const std::string& path, std::string_view bytes);
 
+// When `file` is such a temporary file (left by a process killed while it
+// wrote), the file it was to become; otherwise empty.
+std::string target_of_temporary(const std::string& file);
+
 }  // namespace docgen

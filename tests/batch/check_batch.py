@@ -461,6 +461,25 @@ def test_a_stopped_run_keeps_what_it_made(b):
     check_manifest_matches_files(out)
 
 
+def test_temporaries_left_beside_outputs_are_removed(b):
+    # As a killed run leaves them: one beside an output of part 1 of 2, one
+    # beside an output of part 2, which a run of part 1 must not touch.
+    b.run()
+    entries = manifest(b.out)["outputs"]
+    part = {1: None, 2: None}
+    for entry in entries:
+        part[entry["order"] % 2 + 1] = part[entry["order"] % 2 + 1] or entry
+    temporaries = {}
+    for k, entry in part.items():
+        folder, name = os.path.split(os.path.join(b.out, entry["path"]))
+        temporaries[k] = os.path.join(folder, "." + name + ".tmp-4242")
+        with open(temporaries[k], "w", encoding="utf-8") as file:
+            file.write("half")
+    b.docgen("batch", b.file, "--shard", "1/2")
+    check(not os.path.exists(temporaries[1]), "the temporary file of an output of the part stayed")
+    check(os.path.exists(temporaries[2]), "the temporary file of another part's output was removed")
+
+
 def test_only_with_no_match_is_an_error(b):
     messages = b.docgen("batch", b.file, "--only", "Несуществующий район", status=1)
     check("no municipality or school" in messages, messages)
