@@ -54,7 +54,33 @@ struct SchemaValidator::Explanation {
     std::string key;   // a missing key, appended to the path
     std::string text;  // "must be 4..11"
     bool about_the_object = false;  // "unknown key 'x'": written after a colon
+    bool unknown_key = false;       // valijson names only the first of an object's unknown keys
 };
+
+namespace {
+
+// The value at a path of the input; null when there is none.
+const json* value_at(const json& input, const std::vector<std::string>& tokens) {
+    const json* value = &input;
+    for (const std::string& token : tokens) {
+        if (value->is_array() && is_index(token) && std::stoul(token) < value->size()) value = &(*value)[std::stoul(token)];
+        else if (value->is_object() && value->contains(token)) value = &value->at(token);
+        else return nullptr;
+    }
+    return value;
+}
+
+// Every key of an object that its schema does not allow, in the object's order.
+std::vector<std::string> unknown_keys(const json* object, const json* schema) {
+    std::vector<std::string> keys;
+    if (!object || !object->is_object() || !schema || !schema->is_object()) return keys;
+    const json* properties = schema->contains("properties") ? &schema->at("properties") : nullptr;
+    for (const auto& [key, value] : object->items())
+        if (!properties || !properties->contains(key)) keys.push_back(key);
+    return keys;
+}
+
+}  // namespace
 
 
 SchemaValidator::SchemaValidator(const char* schema_text)
@@ -97,7 +123,7 @@ SchemaValidator::Explanation SchemaValidator::explain(const std::string& descrip
     static const std::regex unknown(R"(.*constraints: '(.*)'\.?)");
     std::smatch match;
     if (std::regex_match(description, match, missing)) return {match[1].str(), "is missing"};
-    if (std::regex_match(description, match, unknown)) return {"", "unknown key '" + match[1].str() + "'", true};
+    if (std::regex_match(description, match, unknown)) return {"", "unknown key '" + match[1].str() + "'", true, true};
     if (schema) {
         if (description.find("less than") != std::string::npos || description.find("greater than") != std::string::npos) {
             const bool low = schema->contains("minimum"), high = schema->contains("maximum");
@@ -133,12 +159,19 @@ std::vector<std::string> SchemaValidator::problems(const json& input, const Reco
         // valijson also reports every enclosing object and list as failing: keep the causes.
         if (error.description.rfind("Failed to validate", 0) == 0) continue;
         auto tokens = path_tokens(error.context);
-        const Explanation explanation = explain(error.description, subschema(tokens));
+        const json* schema = subschema(tokens);
+        const Explanation explanation = explain(error.description, schema);
         if (!explanation.key.empty()) tokens.push_back(explanation.key);
         std::string subject;
         const std::string prefix = name_record(path_text(tokens), subject);
         std::string message = prefix.empty() && subject.empty() ? "the data" : prefix + subject;
         if (subject.empty() && !prefix.empty()) message.resize(message.size() - 2);  // "schools[1] "B"" alone
+        const std::vector<std::string> keys =
+            explanation.unknown_key ? unknown_keys(value_at(input, tokens), schema) : std::vector<std::string>{};
+        if (keys.size() > 1) {
+            for (const std::string& key : keys) problems.push_back(message + ": unknown key '" + key + "'");
+            continue;
+        }
         message += (explanation.about_the_object ? ": " : " ") + explanation.text;
         problems.push_back(message);
     }

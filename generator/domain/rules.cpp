@@ -9,7 +9,6 @@
 #include "common/files.h"
 #include "common/json_file.h"
 #include "common/schema_validator.h"
-#include "domain/schema_check.h"
 
 namespace docgen::domain {
 
@@ -25,13 +24,12 @@ namespace {
 }
 
 std::vector<std::string> rules_schema_problems(const json& root) {
-    static const json schema = json::parse(embedded_rules_schema());
     static const SchemaValidator validator(embedded_rules_schema());
     const auto no_records = [](const std::string& path, std::string& rest) {
         rest = path;
         return std::string();
     };
-    std::vector<std::string> problems = every_problem(validator, schema, root, no_records);
+    std::vector<std::string> problems = validator.problems(root, no_records);
     for (std::string& problem : problems)  // the validator calls the top level "the data"
         if (problem.rfind("the data", 0) == 0) problem.replace(0, 8, "the rules");
     return problems;

@@ -6,8 +6,6 @@
 #include <string>
 #include <vector>
 
-#include "common/schema_validator.h"
-
 namespace docgen::domain {
 
 // Every problem found, each naming its JSON path and, inside a school or a
@@ -16,11 +14,5 @@ std::vector<std::string> schema_problems(const nlohmann::json& input);
 
 // The record a JSON path is in, for messages: `schools[17] "МБОУ СОШ № 5": ` or "".
 std::string record_prefix(const nlohmann::json& input, const std::string& path, std::string& rest);
-
-// Every problem of `input` against `schema` (the JSON the validator was made
-// from). valijson names only the first unknown key of an object; this names
-// them all, each in its own message, where the validator named the first.
-std::vector<std::string> every_problem(const SchemaValidator& validator, const nlohmann::json& schema,
-                                       const nlohmann::json& input, const SchemaValidator::RecordNamer& name_record);
 
 }  // namespace docgen::domain
