@@ -5,7 +5,7 @@
 
 #include "common/utf8.h"
 #include "layout/stack.h"
-#include "template/russian.h"
+#include "common/russian.h"
 
 namespace docgen {
 

@@ -8,7 +8,7 @@
 
 #include "common/utf8.h"
 #include "template/filters.h"
-#include "template/russian.h"
+#include "common/russian.h"
 
 namespace docgen {
 

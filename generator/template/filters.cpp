@@ -8,7 +8,7 @@
 #include <optional>
 
 #include "common/utf8.h"
-#include "template/russian.h"
+#include "common/russian.h"
 
 namespace docgen {
 

@@ -1,6 +1,6 @@
 #include "txt/txt_writer.h"
 
-#include "template/russian.h"
+#include "common/russian.h"
 
 namespace docgen {
 

@@ -1,5 +1,6 @@
-// Russian formatting of dates, numbers and counted nouns, as official
-// documents print them. Spaces inside a formatted value do not break.
+// Russian text as official documents print it: dates, numbers and counted
+// nouns (spaces inside a formatted value do not break), and alphabetical order.
+// Shared by the template language and the writers that print figures (charts).
 #pragma once
 
 #include <optional>

@@ -1,4 +1,4 @@
-#include "template/russian.h"
+#include "common/russian.h"
 
 #include <algorithm>
 #include <cmath>
