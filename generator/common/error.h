@@ -1,15 +1,58 @@
 // Errors a user can act on: bad data, a bad template, a missing resource.
-// The message already names the file and position or the JSON path.
+// Each problem carries its place in a structured form (a file position, a
+// JSON path, a spreadsheet cell), so that the command line prints it as text
+// and other front ends (the web page) can show and link it.
 #pragma once
 
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace docgen {
 
+// Where a problem is. Parts left empty (0) are unknown.
+struct Location {
+    std::string file;          // or the name a text was given ("rules/concept-2022.json")
+    int line = 0;              // from 1
+    int column = 0;            // from 1, in characters
+    std::string json_path;     // schools[17].pupils
+    std::string record;        // the record the path is in, as a reader names it: schools[17] "МБОУ СОШ № 5"
+    std::string sheet;         // a spreadsheet's sheet
+    int row = 0;               // a spreadsheet's row, from 1
+    std::string cell_column;   // a spreadsheet's column letters: "F"
+    std::string header;        // that column's header
+
+    // A position in a text file; a value of JSON data.
+    static Location at(std::string file, int line = 0, int column = 0);
+    static Location of_value(std::string file, std::string json_path);
+
+    bool empty() const;
+    // "file:line:column", "file", "schools[17].pupils" … as the command line prints it.
+    std::string text() const;
+};
+
+struct Problem {
+    Location where;
+    std::string message;  // what is wrong and what was expected, without the place
+
+    // The place and the message as one line: "data.json:3:5: JSON syntax error: …".
+    std::string text() const;
+};
+
 class InputError : public std::runtime_error {
 public:
-    using std::runtime_error::runtime_error;
+    // A message that names its place itself, or needs none.
+    explicit InputError(const std::string& message);
+    InputError(Location where, const std::string& message);
+    // Every problem of one input at once: what() is "`source`: `summary` (N problems):"
+    // and a line a problem.
+    InputError(const std::string& source, const std::string& summary, std::vector<Problem> problems);
+
+    // One at least.
+    const std::vector<Problem>& problems() const { return problems_; }
+
+private:
+    std::vector<Problem> problems_;
 };
 
 // "file:line:column: " or "file:line: " when the column is unknown (0).

@@ -14,6 +14,8 @@
 namespace docgen {
 
 std::string read_file(const std::string& path, const std::string& what) {
+    std::error_code error;
+    if (std::filesystem::is_directory(path, error)) throw InputError(path + ": this is a folder; a " + what + " was expected");
     std::ifstream in(path, std::ios::binary);
     if (!in) throw InputError(path + ": cannot open " + what + ": " + std::strerror(errno));
     std::ostringstream content;

@@ -2,12 +2,24 @@
 #pragma once
 
 #include <nlohmann/json_fwd.hpp>
+#include <optional>
 #include <string>
 
 namespace docgen {
 
-// Parses a JSON file; a syntax error is an InputError "file:line:column: ...".
-nlohmann::json load_json_file(const std::string& path);
+// How deep objects and arrays may nest in any JSON docgen reads: everything
+// that walks the data (bindings, schemas, messages) stays far from the stack's end.
+constexpr int kMaxJsonNesting = 100;
+
+// Parses JSON; InputError "file:line:column: ..." (with the JSON path where
+// there is one) for a syntax error, an object with the same key twice,
+// nesting deeper than kMaxJsonNesting, and text holding characters that no
+// document can hold (control characters other than tab and line feed, U+FFFE,
+// U+FFFF). Line ends inside strings become "\n" ("\r\n" and "\r" alike).
 nlohmann::json parse_json(const std::string& text, const std::string& source_name);
+nlohmann::json load_json_file(const std::string& path);
+
+// The first character that text in a document cannot hold (see above), if any.
+std::optional<char32_t> first_forbidden_character(const std::string& text);
 
 }  // namespace docgen

@@ -59,7 +59,7 @@ Binder::Binder(const CompiledTemplate& compiled, const json& data) : compiled_(c
 // ---------------------------------------------------------------- evaluation
 
 void Binder::fail(const TemplateNode& node, const std::string& message) const {
-    throw InputError(location_prefix(compiled_.sources[static_cast<size_t>(node.source)], node.line) + message);
+    throw InputError(Location::at(compiled_.sources[static_cast<size_t>(node.source)], node.line), message);
 }
 
 Value Binder::evaluate(const Expression& expression, const TemplateNode& at, bool lenient) const {
@@ -83,8 +83,8 @@ std::string Binder::text_of(const TextTemplate& text, const TemplateNode& at) co
             const Value value = part.expression->evaluate(scope_);
             out += to_text(value.get(), value.path);
         } catch (const ExpressionError& error) {
-            throw InputError(location_prefix(compiled_.sources[static_cast<size_t>(at.source)], at.line + part.line_offset) + "in '{{" +
-                             part.expression->source() + "}}': " + error.what());
+            throw InputError(Location::at(compiled_.sources[static_cast<size_t>(at.source)], at.line + part.line_offset),
+                             "in '{{" + part.expression->source() + "}}': " + error.what());
         }
     }
     return out;
@@ -190,13 +190,16 @@ void Binder::expand_use(const TemplateNode& node, const Visitor& visit) {
 
 // Whether an element's content is blocks (paragraphs, lists) rather than text,
 // looking through control elements and fragments.
-bool Binder::has_block_content(const TemplateNode& node) const {
+bool Binder::has_block_content(const TemplateNode& node, int fragment_depth) const {
     for (const TemplateNode& child : node.children) {
         if (is_block_element(child)) return true;
-        if (is_control_element(child) && has_block_content(child)) return true;
+        if (is_control_element(child) && has_block_content(child, fragment_depth)) return true;
         if (child.is_element("use")) {
-            const auto fragment = compiled_.fragments.find(attribute(child, "fragment"));
-            if (fragment != compiled_.fragments.end() && has_block_content(*fragment->second)) return true;
+            const std::string name = attribute(child, "fragment");
+            const auto fragment = compiled_.fragments.find(name);
+            if (fragment == compiled_.fragments.end()) continue;
+            if (fragment_depth >= kMaxFragmentDepth) fail(child, "fragment '" + name + "' uses itself without end");
+            if (has_block_content(*fragment->second, fragment_depth + 1)) return true;
         }
     }
     return false;

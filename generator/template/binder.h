@@ -54,7 +54,7 @@ private:
     void each_child(const TemplateNode& parent, const Visitor& visit);
     void expand_for(const TemplateNode& node, const Visitor& visit);
     void expand_use(const TemplateNode& node, const Visitor& visit);
-    bool has_block_content(const TemplateNode& node) const;
+    bool has_block_content(const TemplateNode& node, int fragment_depth = 0) const;
 
     Section section(const TemplateNode& node);
     void blocks(const TemplateNode& parent, std::vector<Block>& out, const std::string& default_style);

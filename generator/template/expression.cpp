@@ -1,5 +1,6 @@
 #include "template/expression.h"
 
+#include <algorithm>
 #include <cctype>
 #include <charconv>
 #include <cmath>
@@ -69,8 +70,15 @@ bool is_digit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0;
 std::vector<Token> tokenize(std::string_view text) {
     std::vector<Token> tokens;
     size_t i = 0;
-    // Columns count characters, not bytes, so that they fit Russian text.
-    const auto column_of = [&](size_t at) { return utf8::count(text.substr(0, at)) + 1; };
+    // Columns count characters, not bytes, so that they fit Russian text. The
+    // text is read forwards, so the count goes on from where it was (linear).
+    size_t counted_bytes = 0, counted_characters = 0;
+    const auto column_of = [&](size_t at) {
+        if (at < counted_bytes) return utf8::count(text.substr(0, at)) + 1;
+        counted_characters += utf8::count(text.substr(counted_bytes, at - counted_bytes));
+        counted_bytes = at;
+        return counted_characters + 1;
+    };
     const auto push = [&](TokenKind kind, std::string token, size_t start, size_t end) {
         tokens.push_back({kind, std::move(token), column_of(start), end});
     };
@@ -152,8 +160,13 @@ struct Expression::Node {
     Kind kind;
     json literal;
     std::string name;  // variable, member, operator or filter name
+    // A chain of one precedence (a + b - c, a and b and c) is one node with an
+    // operand each and, for Binary, the operators between them: the tree stays
+    // as shallow as the expression's nesting, however long the chain.
     std::vector<std::unique_ptr<Node>> children;
+    std::vector<std::string> operators;
     size_t column = 0;
+    size_t height = 1;  // of the subtree, bounded by kMaxNesting
 };
 
 namespace {
@@ -161,12 +174,36 @@ namespace {
 using Node = Expression::Node;
 using NodePtr = std::unique_ptr<Node>;
 
+// How deep an expression may nest (brackets, '-', 'not', '.', '[]', filters):
+// evaluation recurses that deep, so the limit keeps the stack safe. Templates
+// nest a few levels; docs/templates.md gives the limit.
+constexpr size_t kMaxNesting = 64;
+
+[[noreturn]] void fail_too_deep(size_t column) {
+    fail("the expression nests deeper than " + std::to_string(kMaxNesting) +
+             " levels (brackets, '-', 'not', '.', '[]' and filters count)",
+         column);
+}
+
 NodePtr make(Node::Kind kind, std::string name, size_t column) {
     auto node = std::make_unique<Node>();
     node->kind = kind;
     node->name = std::move(name);
     node->column = column;
     return node;
+}
+
+void adopt(Node& parent, NodePtr child) {
+    parent.height = std::max(parent.height, child->height + 1);
+    if (parent.height > kMaxNesting) fail_too_deep(parent.column);
+    parent.children.push_back(std::move(child));
+}
+
+// Makes `node` the first operand of a chain of `kind`, unless it already is one.
+NodePtr chain(NodePtr node, Node::Kind kind, const std::string& name, size_t column) {
+    NodePtr parent = make(kind, name, column);
+    adopt(*parent, std::move(node));
+    return parent;
 }
 
 // Recursive descent, lowest precedence first:
@@ -202,6 +239,7 @@ private:
     }
 
     NodePtr filtered() {
+        const Descent descent(*this);
         NodePtr node = disjunction();
         while (peek().kind == TokenKind::Symbol && peek().text == "|") {
             const size_t column = peek().column;
@@ -209,11 +247,10 @@ private:
             if (peek().kind != TokenKind::Identifier) fail("expected a filter name after '|'", peek().column);
             const std::string name = tokens_[position_++].text;
             if (!filter_exists(name)) fail("unknown filter '" + name + "'", column + 1);
-            NodePtr filter = make(Node::Kind::Filter, name, column);
-            filter->children.push_back(std::move(node));
+            NodePtr filter = chain(std::move(node), Node::Kind::Filter, name, column);
             if (accept("(")) {
                 if (!accept(")")) {
-                    do filter->children.push_back(disjunction());
+                    do adopt(*filter, disjunction());
                     while (accept(","));
                     expect(")");
                 }
@@ -222,31 +259,22 @@ private:
         }
         return node;
     }
-    NodePtr disjunction() {
-        NodePtr node = conjunction();
-        while (peek().kind == TokenKind::Identifier && peek().text == "or") {
-            NodePtr parent = make(Node::Kind::Or, "or", tokens_[position_++].column);
-            parent->children.push_back(std::move(node));
-            parent->children.push_back(conjunction());
-            node = std::move(parent);
-        }
+    // and, or: one node for the whole chain, evaluated left to right.
+    NodePtr logical_chain(NodePtr (Parser::*operand)(), Node::Kind kind, const char* word) {
+        NodePtr node = (this->*operand)();
+        if (!(peek().kind == TokenKind::Identifier && peek().text == word)) return node;
+        node = chain(std::move(node), kind, word, peek().column);
+        while (accept_word(word)) adopt(*node, (this->*operand)());
         return node;
     }
-    NodePtr conjunction() {
-        NodePtr node = negation();
-        while (peek().kind == TokenKind::Identifier && peek().text == "and") {
-            NodePtr parent = make(Node::Kind::And, "and", tokens_[position_++].column);
-            parent->children.push_back(std::move(node));
-            parent->children.push_back(negation());
-            node = std::move(parent);
-        }
-        return node;
-    }
+    NodePtr disjunction() { return logical_chain(&Parser::conjunction, Node::Kind::Or, "or"); }
+    NodePtr conjunction() { return logical_chain(&Parser::negation, Node::Kind::And, "and"); }
     NodePtr negation() {
         const size_t column = peek().column;
         if (accept_word("not") || accept("!")) {
+            const Descent descent(*this);
             NodePtr node = make(Node::Kind::Not, "not", column);
-            node->children.push_back(negation());
+            adopt(*node, negation());
             return node;
         }
         return comparison();
@@ -255,38 +283,39 @@ private:
         NodePtr node = additive();
         for (const char* op : {"==", "!=", "<=", ">=", "<", ">"}) {
             if (peek().kind == TokenKind::Symbol && peek().text == op) {
-                NodePtr parent = make(Node::Kind::Binary, op, tokens_[position_++].column);
-                parent->children.push_back(std::move(node));
-                parent->children.push_back(additive());
+                NodePtr parent = chain(std::move(node), Node::Kind::Binary, op, tokens_[position_++].column);
+                parent->operators.push_back(op);
+                adopt(*parent, additive());
                 return parent;
             }
         }
         return node;
     }
+    // + - or * / %: one Binary node for the chain, folded left to right.
     NodePtr binary_chain(NodePtr (Parser::*operand)(), std::initializer_list<const char*> operators) {
         NodePtr node = (this->*operand)();
-        while (true) {
-            bool matched = false;
-            for (const char* op : operators) {
-                if (peek().kind == TokenKind::Symbol && peek().text == op) {
-                    NodePtr parent = make(Node::Kind::Binary, op, tokens_[position_++].column);
-                    parent->children.push_back(std::move(node));
-                    parent->children.push_back((this->*operand)());
-                    node = std::move(parent);
-                    matched = true;
-                    break;
-                }
-            }
-            if (!matched) return node;
+        const auto next_operator = [&]() -> const char* {
+            for (const char* op : operators)
+                if (peek().kind == TokenKind::Symbol && peek().text == op) return op;
+            return nullptr;
+        };
+        if (!next_operator()) return node;
+        node = chain(std::move(node), Node::Kind::Binary, next_operator(), peek().column);
+        while (const char* op = next_operator()) {
+            ++position_;
+            node->operators.push_back(op);
+            adopt(*node, (this->*operand)());
         }
+        return node;
     }
     NodePtr additive() { return binary_chain(&Parser::multiplicative, {"+", "-"}); }
     NodePtr multiplicative() { return binary_chain(&Parser::unary, {"*", "/", "%"}); }
     NodePtr unary() {
         const size_t column = peek().column;
         if (accept("-")) {
+            const Descent descent(*this);
             NodePtr node = make(Node::Kind::Negate, "-", column);
-            node->children.push_back(unary());
+            adopt(*node, unary());
             return node;
         }
         return postfix();
@@ -297,13 +326,10 @@ private:
             const size_t column = peek().column;
             if (accept(".")) {
                 if (peek().kind != TokenKind::Identifier) fail("expected a key after '.'", peek().column);
-                NodePtr member = make(Node::Kind::Member, tokens_[position_++].text, column);
-                member->children.push_back(std::move(node));
-                node = std::move(member);
+                node = chain(std::move(node), Node::Kind::Member, tokens_[position_++].text, column);
             } else if (accept("[")) {
-                NodePtr index = make(Node::Kind::Index, "[]", column);
-                index->children.push_back(std::move(node));
-                index->children.push_back(filtered());
+                NodePtr index = chain(std::move(node), Node::Kind::Index, "[]", column);
+                adopt(*index, filtered());
                 expect("]");
                 node = std::move(index);
             } else {
@@ -359,8 +385,19 @@ private:
         fail("unexpected input", token.column);
     }
 
+    // The parser's own recursion (brackets, '-', 'not') is bounded before any
+    // node exists: 50 000 "(" must fail, not exhaust the stack.
+    struct Descent {
+        explicit Descent(Parser& parser) : parser_(parser) {
+            if (++parser_.depth_ > kMaxNesting) fail_too_deep(parser_.peek().column);
+        }
+        ~Descent() { --parser_.depth_; }
+        Parser& parser_;
+    };
+
     std::vector<Token> tokens_;
     size_t position_ = 0;
+    size_t depth_ = 0;
 };
 
 // ---------------------------------------------------------------- evaluation
@@ -395,10 +432,14 @@ public:
                 return Value::computed(number_result(-as_number(operand, "'-'"), operand.get().is_number_integer()));
             }
             case Node::Kind::Not: return Value::computed(!truthy(eval(*node.children[0]).get()));
-            case Node::Kind::And: return Value::computed(truthy(eval(*node.children[0]).get()) &&
-                                                         truthy(eval(*node.children[1]).get()));
-            case Node::Kind::Or: return Value::computed(truthy(eval(*node.children[0]).get()) ||
-                                                        truthy(eval(*node.children[1]).get()));
+            case Node::Kind::And:
+                for (const auto& operand : node.children)
+                    if (!truthy(eval(*operand).get())) return Value::computed(false);
+                return Value::computed(true);
+            case Node::Kind::Or:
+                for (const auto& operand : node.children)
+                    if (truthy(eval(*operand).get())) return Value::computed(true);
+                return Value::computed(false);
             case Node::Kind::Binary: return binary(node);
             case Node::Kind::Filter: return filter(node);
         }
@@ -457,11 +498,15 @@ private:
     }
 
     Value binary(const Node& node) const {
-        const Value left = eval(*node.children[0]);
-        const Value right = eval(*node.children[1]);
+        Value result = eval(*node.children[0]);
+        for (size_t i = 1; i < node.children.size(); ++i)
+            result = apply(node.operators[i - 1], result, eval(*node.children[i]));
+        return result;
+    }
+
+    Value apply(const std::string& op, const Value& left, const Value& right) const {
         const json& a = left.get();
         const json& b = right.get();
-        const std::string& op = node.name;
         if (op == "==") return Value::computed(a == b);
         if (op == "!=") return Value::computed(a != b);
         // In a condition, missing data makes a comparison or sum false, not an error.

@@ -143,6 +143,7 @@ struct SourceFile {
 };
 
 constexpr int kMaxIncludeDepth = 8;
+constexpr int kMaxElementNesting = 100;
 
 class Loader {
 public:
@@ -178,8 +179,8 @@ private:
         const pugi::xml_parse_result result = file.document.load_buffer(file.xml.data(), file.xml.size(), flags);
         if (!result) {
             const TextPosition position = position_of_offset(file.xml, static_cast<size_t>(result.offset));
-            throw InputError(location_prefix(file.name, position.line, position.column) + "XML error: " +
-                             result.description());
+            throw InputError(Location::at(file.name, position.line, position.column),
+                             std::string("XML error: ") + result.description());
         }
         return file.document.document_element();
     }
@@ -190,10 +191,10 @@ private:
         return static_cast<int>(std::upper_bound(starts.begin(), starts.end(), offset) - starts.begin());
     }
     [[noreturn]] void fail(const pugi::xml_node& node, const std::string& message) const {
-        throw InputError(location_prefix(sources_[static_cast<size_t>(current_)]->name, line_of(node)) + message);
+        throw InputError(Location::at(sources_[static_cast<size_t>(current_)]->name, line_of(node)), message);
     }
     [[noreturn]] void fail(const TemplateNode& node, const std::string& message) const {
-        throw InputError(location_prefix(sources_[static_cast<size_t>(node.source)]->name, node.line) + message);
+        throw InputError(Location::at(sources_[static_cast<size_t>(node.source)]->name, node.line), message);
     }
 
     // <include href="…"/> among a document's children: the library's styles
@@ -230,6 +231,15 @@ private:
         TemplateNode node;
         node.line = line_of(xml);
         node.source = current_;
+        // Loading, checking and binding walk the elements recursively: a
+        // bound on their nesting keeps the stack safe whatever the file holds.
+        if (nesting_ == kMaxElementNesting)
+            fail(xml, "elements nest deeper than " + std::to_string(kMaxElementNesting) + " levels");
+        const struct Nesting {
+            explicit Nesting(int& level) : level_(++level) {}
+            ~Nesting() { --level_; }
+            int& level_;
+        } nesting(nesting_);
         if (xml.type() == pugi::node_pcdata || xml.type() == pugi::node_cdata) {
             node.kind = TemplateNode::Kind::Text;
             node.text = parse_text(xml, xml.value(), xml.type() == pugi::node_pcdata);
@@ -401,6 +411,7 @@ private:
     std::vector<std::unique_ptr<SourceFile>> sources_;
     int current_ = 0;
     int depth_ = 0;
+    int nesting_ = 0;
 };
 
 }  // namespace

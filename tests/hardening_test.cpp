@@ -1,0 +1,145 @@
+// Inputs that once crashed docgen or were accepted silently: each is now a
+// clear error naming its place, or is handled as documented.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "common/error.h"
+#include "common/json_file.h"
+#include "template/expression.h"
+#include "template/template.h"
+#include "test_support.h"
+
+namespace docgen {
+namespace {
+
+using nlohmann::json;
+
+std::string expression_error(const std::string& text) {
+    try {
+        const json root = json::object();
+        Expression::parse(text).evaluate(Scope(root));
+    } catch (const ExpressionError& error) {
+        return error.what();
+    }
+    return "no error";
+}
+
+std::string repeated(const std::string& part, size_t times) {
+    std::string out;
+    out.reserve(part.size() * times);
+    for (size_t i = 0; i < times; ++i) out += part;
+    return out;
+}
+
+TEST(Hardening, DeepExpressionsAreRefusedNotOverflowed) {
+    EXPECT_NE(expression_error(repeated("-", 50000) + "1").find("nests deeper than 64 levels"), std::string::npos);
+    EXPECT_NE(expression_error(repeated("not ", 50000) + "true").find("nests deeper than 64"), std::string::npos);
+    EXPECT_NE(expression_error(repeated("(", 50000) + "1" + repeated(")", 50000)).find("nests deeper"),
+              std::string::npos);
+    EXPECT_NE(expression_error("x" + repeated(".a", 50000)).find("nests deeper"), std::string::npos);
+    EXPECT_NE(expression_error("1" + repeated(" | default(1)", 50000)).find("nests deeper"), std::string::npos);
+    // Sixty levels are fine.
+    EXPECT_EQ(expression_error(repeated("(", 60) + "1" + repeated(")", 60)), "no error");
+}
+
+TEST(Hardening, LongFlatChainsAreOneLevel) {
+    const json root = json::object();
+    const Scope scope(root);
+    EXPECT_EQ(Expression::parse("1" + repeated(" + 1", 39999)).evaluate(scope).get(), 40000);
+    EXPECT_EQ(Expression::parse("100" + repeated(" - 1", 40000)).evaluate(scope).get(), -39900);
+    EXPECT_EQ(Expression::parse("true" + repeated(" and true", 40000)).evaluate(scope).get(), true);
+    EXPECT_EQ(Expression::parse("false" + repeated(" or false", 40000) + " or 1").evaluate(scope).get(), true);
+    EXPECT_EQ(Expression::parse("2 * 3 - 4 / 2 + 10 % 4").evaluate(scope).get(), 6.0);
+}
+
+std::string template_error(const std::string& xml) {
+    try {
+        Template::parse(xml, "deep.xml");
+    } catch (const InputError& error) {
+        return error.what();
+    }
+    return "no error";
+}
+
+TEST(Hardening, DeepTemplatesAreRefusedWithTheLine) {
+    const std::string deep = "<document>\n<section>\n<p>" + repeated("<b>", 50000) + "x" + repeated("</b>", 50000) +
+                             "</p>\n</section>\n</document>\n";
+    const std::string error = template_error(deep);
+    EXPECT_EQ(error.rfind("deep.xml:3: elements nest deeper than 100 levels", 0), 0u) << error;
+}
+
+TEST(Hardening, FragmentsUsingThemselvesInCellsAreRefused) {
+    const std::string xml = R"(<document>
+<fragment name="loop"><use fragment="loop"/></fragment>
+<section><table><column width="1"/><row><cell><use fragment="loop"/></cell></row></table></section>
+</document>)";
+    std::string error;
+    try {
+        Template::parse(xml, "loop.xml").render(json::object());
+    } catch (const InputError& e) {
+        error = e.what();
+    }
+    EXPECT_NE(error.find("uses itself"), std::string::npos) << error;
+}
+
+std::string json_error(const std::string& text) {
+    try {
+        parse_json(text, "data.json");
+    } catch (const InputError& error) {
+        return error.what();
+    }
+    return "no error";
+}
+
+TEST(Hardening, DeepJsonIsRefusedWithItsPlace) {
+    const std::string deep = json_error("{\"a\":\n" + repeated("[", 50000) + repeated("]", 50000) + "}");
+    EXPECT_EQ(deep.rfind("data.json:2:100: a" + repeated("[0]", 99) + ": ", 0), 0u) << deep;
+    EXPECT_NE(deep.find(": objects and lists nest deeper than 100 levels"), std::string::npos);
+    EXPECT_EQ(json_error(repeated("[", 100) + repeated("]", 100)), "no error");
+}
+
+TEST(Hardening, DuplicateKeysAreRefused) {
+    EXPECT_EQ(json_error("{\"schools\": [\n  {\"id\": 1,\n   \"id\": 2}\n]}"),
+              "data.json:3:4: schools[0].id: the key 'id' appears twice in this object; keep one");
+    EXPECT_EQ(json_error(R"({"a": {"b\"c": 1, "b\"c": 2}})"),
+              "data.json:1:19: a.b\"c: the key 'b\"c' appears twice in this object; keep one");
+    EXPECT_EQ(json_error(R"({"a": 1, "b": {"a": 2}})"), "no error");
+}
+
+TEST(Hardening, ControlCharactersAreRefusedWithTheirPath) {
+    EXPECT_EQ(json_error("{\"order\": {\"title\": \"При\\u0001каз\"}}"),
+              "data.json:1:21: order.title: the text holds the character U+0001 (a control character), which no "
+              "document can hold: remove it (tab and line feed are allowed)");
+    EXPECT_NE(json_error("[\"a\", \"b\\u0000c\"]").find("data.json:1:7: [1]: the text holds the character U+0000"),
+              std::string::npos);
+    EXPECT_NE(json_error("[\"\\uFFFF\"]").find("U+FFFF"), std::string::npos);
+    EXPECT_EQ(json_error("[\"tab\\there\\nnext\"]"), "no error");
+    EXPECT_EQ(parse_json("[\"a\\r\\nb\\rc\"]", "x")[0], "a\nb\nc");
+}
+
+TEST(Hardening, SyntaxErrorsKeepTheirPosition) {
+    EXPECT_EQ(json_error("{\n  \"a\": tru\n}").rfind("data.json:2:11: JSON syntax error: ", 0), 0u);
+    EXPECT_EQ(json_error("").rfind("data.json:1:1: JSON syntax error: ", 0), 0u);
+}
+
+TEST(Hardening, NumbersKeepTheirTypes) {
+    const json value = parse_json(R"({"i": -3, "u": 3000000000, "f": 12.5, "b": true, "n": null})", "x");
+    EXPECT_TRUE(value["i"].is_number_integer());
+    EXPECT_TRUE(value["u"].is_number_unsigned());
+    EXPECT_TRUE(value["f"].is_number_float());
+    EXPECT_EQ(value, json::parse(R"({"i": -3, "u": 3000000000, "f": 12.5, "b": true, "n": null})"));
+}
+
+TEST(Hardening, AFolderIsNotData) {
+    const std::string folder = std::filesystem::temp_directory_path().string();
+    int status = 0;
+    const std::string output = run_command(std::string(DOCGEN_BINARY) + " indicators " + folder + " 2>&1", &status);
+    EXPECT_EQ(status, 1);
+    EXPECT_NE(output.find(folder + ": this is a folder; a data file was expected"), std::string::npos) << output;
+}
+
+}  // namespace
+}  // namespace docgen
