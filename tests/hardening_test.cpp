@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <nlohmann/json.hpp>
 
 #include "common/error.h"
@@ -131,6 +132,42 @@ TEST(Hardening, NumbersKeepTheirTypes) {
     EXPECT_TRUE(value["u"].is_number_unsigned());
     EXPECT_TRUE(value["f"].is_number_float());
     EXPECT_EQ(value, json::parse(R"({"i": -3, "u": 3000000000, "f": 12.5, "b": true, "n": null})"));
+}
+
+json evaluate(const std::string& text, const json& root = json::object()) {
+    return Expression::parse(text).evaluate(Scope(root)).get();
+}
+
+TEST(Hardening, NumbersStayNumbersAtTheirLimits) {
+    const json data = {{"big", 3000000000LL}, {"min", std::numeric_limits<long long>::min()},
+                       {"max", std::numeric_limits<long long>::max()}, {"huge", 1e300}};
+    const std::string nbsp = "\u00A0";
+    EXPECT_EQ(to_text(data["min"], "min"), "−9223372036854775808");
+    EXPECT_EQ(evaluate("big | number", data), "3" + nbsp + "000" + nbsp + "000" + nbsp + "000");
+    EXPECT_EQ(evaluate("big | plural('школа', 'школы', 'школ')", data),
+              "3" + nbsp + "000" + nbsp + "000" + nbsp + "000" + nbsp + "школ");
+    EXPECT_EQ(evaluate("max | plural('школа', 'школы', 'школ')", data).get<std::string>().substr(0, 1), "9");
+    EXPECT_NE(evaluate("huge | plural('школа', 'школы', 'школ')", data).get<std::string>().find("школ"),
+              std::string::npos);
+    EXPECT_EQ(evaluate("min | abs", data), 9223372036854775808.0);
+    EXPECT_EQ(evaluate("list | sum", json{{"list", {9000000000000000LL, 9000000000000000LL}}}), 1.8e16);
+}
+
+TEST(Hardening, NonFiniteNumbersAreErrors) {
+    const json data = {{"huge", 1e300}};
+    EXPECT_NE(expression_error("1 | number(400)").find("argument 1 must be from 0 to 10, not 400"), std::string::npos);
+    EXPECT_NE(expression_error("1 | number(-1)").find("must be from 0 to 10"), std::string::npos);
+    EXPECT_NE(expression_error("1 | number(4294967297)").find("must be from 0 to 10"), std::string::npos);
+    EXPECT_NE(expression_error("1 | round(99999)").find("must be from 0 to 10"), std::string::npos);
+    try {
+        evaluate("huge * huge", data);
+        FAIL() << "no error";
+    } catch (const ExpressionError& error) {
+        EXPECT_NE(std::string(error.what()).find("too large"), std::string::npos) << error.what();
+    }
+    const std::string huge = evaluate("huge | number(10)", data).get<std::string>();
+    EXPECT_EQ(huge.rfind("1", 0), 0u) << huge;
+    EXPECT_EQ(huge.find("inf"), std::string::npos) << huge;
 }
 
 TEST(Hardening, AFolderIsNotData) {

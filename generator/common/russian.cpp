@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <stdexcept>
 #include <vector>
 
 #include "common/utf8.h"
@@ -69,16 +70,19 @@ std::string date_long(const Date& date) {
 }
 
 std::string number(double value, std::optional<int> decimals) {
+    if (!std::isfinite(value)) throw std::invalid_argument("not a finite number");
     int places = 0;
     if (decimals) {
-        places = std::max(0, *decimals);
+        places = std::clamp(*decimals, 0, 15);
     } else if (std::fabs(value - std::round(value)) > 1e-9) {
         places = 2;
     }
     // Offices round halves up (9,25 → 9,3); printf would round to even.
     const double scale = std::pow(10.0, places);
-    const double rounded = std::round(std::fabs(value) * scale + 1e-9) / scale;
-    char text[64];
+    const double scaled = std::fabs(value) * scale;
+    // Beyond 2^53 a double holds no fraction to round.
+    const double rounded = std::isfinite(scaled) ? std::round(scaled + 1e-9) / scale : std::fabs(value);
+    char text[400];  // DBL_MAX has 309 digits
     std::snprintf(text, sizeof text, "%.*f", places, rounded);
     std::string formatted = text;
     std::string fraction;
@@ -103,10 +107,10 @@ std::string percent(double value, std::optional<int> decimals) {
 
 PluralForm plural_form(double count) {
     const double whole = std::floor(std::fabs(count));
-    if (whole != std::fabs(count)) return PluralForm::Few;  // 1,5 школы
-    const long long n = static_cast<long long>(whole);
-    const long long last_two = n % 100;
-    const long long last = n % 10;
+    if (!std::isfinite(count) || whole != std::fabs(count)) return PluralForm::Few;  // 1,5 школы
+    // The last digits of the double itself: any count, however large, has them.
+    const int last_two = static_cast<int>(std::fmod(whole, 100.0));
+    const int last = last_two % 10;
     if (last_two >= 11 && last_two <= 14) return PluralForm::Many;
     if (last == 1) return PluralForm::One;
     if (last >= 2 && last <= 4) return PluralForm::Few;

@@ -413,6 +413,7 @@ double as_number(const Value& value, const char* operation) {
 }
 
 json number_result(double result, bool integers) {
+    if (!std::isfinite(result)) throw ExpressionError("the result is too large for a number");
     if (integers && std::fabs(result) < 9e15 && result == std::floor(result)) return static_cast<long long>(result);
     return result;
 }
@@ -532,7 +533,7 @@ private:
         if (op == "-") return Value::computed(number_result(x - y, integers));
         if (op == "*") return Value::computed(number_result(x * y, integers));
         if (y == 0) throw ExpressionError("division by zero in '" + op + "'");
-        if (op == "/") return Value::computed(x / y);
+        if (op == "/") return Value::computed(number_result(x / y, false));
         return Value::computed(number_result(std::fmod(x, y), integers));
     }
 
@@ -583,10 +584,15 @@ std::string to_text(const json& value, const std::string& path) {
         case json::value_t::number_unsigned: return value.dump();
         case json::value_t::number_integer: {
             const long long number = value.get<long long>();
-            // A minus sign, not a hyphen, as the number filter prints it.
-            return number < 0 ? "−" + std::to_string(-number) : std::to_string(number);
+            // A minus sign, not a hyphen, as the number filter prints it; the
+            // magnitude unsigned, so that the most negative number has one.
+            const unsigned long long magnitude = number < 0 ? 0ULL - static_cast<unsigned long long>(number)
+                                                            : static_cast<unsigned long long>(number);
+            return (number < 0 ? "−" : "") + std::to_string(magnitude);
         }
         case json::value_t::number_float: {
+            if (!std::isfinite(value.get<double>()))
+                throw ExpressionError("cannot print " + describe_path(path) + ": it is not a finite number");
             std::string text = russian::number(value.get<double>());
             // Plain numbers carry no thousands separator; the number filter adds it.
             std::string plain;

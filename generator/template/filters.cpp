@@ -16,6 +16,8 @@ using nlohmann::json;
 
 namespace {
 
+constexpr int kMaxDecimals = 10;
+
 struct Call {
     const std::string& name;
     const Value& input;
@@ -33,7 +35,8 @@ struct Call {
     }
     double number() const {
         const json& v = input.get();
-        if (v.is_number()) return v.get<double>();
+        if (v.is_number() && std::isfinite(v.get<double>())) return v.get<double>();
+        if (v.is_number()) fail("needs a finite number, got " + v.dump());
         fail("needs a number, got " + describe(v));
     }
     std::string text() const {
@@ -47,12 +50,19 @@ struct Call {
         if (!v.is_string()) fail("argument " + std::to_string(i + 1) + " must be text");
         return v.get<std::string>();
     }
-    std::optional<int> optional_int_argument(size_t i) const {
+    // A whole-number argument within [least, most].
+    std::optional<int> optional_int_argument(size_t i, int least, int most) const {
         if (i >= arguments.size()) return std::nullopt;
         const json& v = arguments[i].get();
-        if (!v.is_number_integer()) fail("argument " + std::to_string(i + 1) + " must be a whole number");
-        return v.get<int>();
+        const std::string which = "argument " + std::to_string(i + 1);
+        if (!v.is_number_integer()) fail(which + " must be a whole number");
+        if (v.is_number_unsigned() ? v.get<unsigned long long>() > static_cast<unsigned long long>(most)
+                                   : v.get<long long>() < least || v.get<long long>() > most)
+            fail(which + " must be from " + std::to_string(least) + " to " + std::to_string(most) + ", not " + v.dump());
+        return static_cast<int>(v.get<long long>());
     }
+    // How many digits after the comma a number prints with.
+    std::optional<int> decimals_argument(size_t i) const { return optional_int_argument(i, 0, kMaxDecimals); }
     russian::Date date() const {
         const json& v = input.get();
         if (v.is_string())
@@ -66,6 +76,12 @@ struct Call {
 };
 
 using Filter = std::function<json(const Call&)>;
+
+// A whole number as JSON, or the fraction it is when it does not fit one.
+json whole_or_fraction(double value) {
+    if (std::fabs(value) < 9e15 && value == std::floor(value)) return static_cast<long long>(value);
+    return value;
+}
 
 std::string plural_noun(const Call& call) {
     call.expect_arguments(3, 3);
@@ -146,16 +162,16 @@ const std::map<std::string, Filter>& registry() {
         {"year", [](const Call& c) -> json { c.expect_arguments(0, 0); return c.date().year; }},
         {"number", [](const Call& c) -> json {
              c.expect_arguments(0, 1);
-             return russian::number(c.number(), c.optional_int_argument(0));
+             return russian::number(c.number(), c.decimals_argument(0));
          }},
         {"percent", [](const Call& c) -> json {
              c.expect_arguments(0, 1);
-             return russian::percent(c.number(), c.optional_int_argument(0));
+             return russian::percent(c.number(), c.decimals_argument(0));
          }},
         {"signed", [](const Call& c) -> json {
              c.expect_arguments(0, 1);
              const double value = c.number();
-             const std::string text = russian::number(value, c.optional_int_argument(0));
+             const std::string text = russian::number(value, c.decimals_argument(0));
              const bool zero = text.find_first_not_of("0,") == std::string::npos;
              return (value > 0 && !zero ? "+" : "") + text;
          }},
@@ -169,8 +185,9 @@ const std::map<std::string, Filter>& registry() {
         {"spaced", [](const Call& c) -> json { c.expect_arguments(0, 0); return russian::letter_spaced(c.text()); }},
         {"round", [](const Call& c) -> json {
              c.expect_arguments(0, 1);
-             const double scale = std::pow(10.0, c.optional_int_argument(0).value_or(0));
-             return std::round(c.number() * scale) / scale;
+             const double scale = std::pow(10.0, c.decimals_argument(0).value_or(0));
+             const double rounded = std::round(c.number() * scale) / scale;
+             return std::isfinite(rounded) ? rounded : c.number();
          }},
         {"length", [](const Call& c) -> json {
              c.expect_arguments(0, 0);
@@ -225,12 +242,14 @@ const std::map<std::string, Filter>& registry() {
                  total += element.get<double>();
                  whole = whole && element.is_number_integer();
              }
-             return whole ? json(static_cast<long long>(total)) : json(total);
+             if (!std::isfinite(total)) c.fail("the sum is too large");
+             return whole ? whole_or_fraction(total) : json(total);
          }},
         {"abs", [](const Call& c) -> json {
              c.expect_arguments(0, 0);
              const json& v = c.input.get();
-             if (v.is_number_integer()) return std::llabs(v.get<long long>());
+             if (v.is_number_unsigned()) return v;
+             if (v.is_number_integer()) return whole_or_fraction(std::fabs(static_cast<double>(v.get<long long>())));
              return std::fabs(c.number());
          }},
         {"sort", [](const Call& c) -> json {
@@ -262,7 +281,7 @@ const std::map<std::string, Filter>& registry() {
              c.expect_arguments(1, 1);
              const json& list = c.input.get();
              if (!list.is_array()) c.fail("needs a list, got " + Call::describe(list));
-             const auto count = static_cast<size_t>(std::max(0, c.optional_int_argument(0).value_or(0)));
+             const auto count = static_cast<size_t>(c.optional_int_argument(0, 0, 1 << 30).value_or(0));
              return json(list.begin(), list.begin() + static_cast<long>(std::min(count, list.size())));
          }},
         {"first", [](const Call& c) -> json {
