@@ -170,6 +170,24 @@ TEST(Hardening, NonFiniteNumbersAreErrors) {
     EXPECT_EQ(huge.find("inf"), std::string::npos) << huge;
 }
 
+TEST(Hardening, FractionalSettingsFromDataKeepTheirPoint) {
+    const Document document = render_template_text(
+        R"(<table><for each="w" in="widths"><column width="{{ w }}"/></for><row><cell>a</cell><cell>b</cell></row></table>)",
+        json{{"widths", {12.5, 2}}});
+    const Table& table = std::get<Table>(document.sections.at(0).blocks.at(0));
+    EXPECT_EQ(table.column_widths, (std::vector<double>{12.5, 2}));
+}
+
+TEST(Hardening, AnOutputNamedOnlyByItsExtensionIsRefused) {
+    int status = 0;
+    const std::string output = run_command(std::string(DOCGEN_BINARY) + " render " + DOCGEN_SOURCE_DIR +
+                                               "/templates/order.xml " + DOCGEN_SOURCE_DIR +
+                                               "/examples/order-859/data.json -o .pdf 2>&1",
+                                           &status);
+    EXPECT_EQ(status, 2);
+    EXPECT_NE(output.find(".pdf: the file has no name before \".pdf\""), std::string::npos) << output;
+}
+
 TEST(Hardening, AFolderIsNotData) {
     const std::string folder = std::filesystem::temp_directory_path().string();
     int status = 0;

@@ -16,9 +16,17 @@ using nlohmann::json;
 
 namespace {
 
-std::vector<OutputFormat> formats_of(const json& list) {
+// The schema has checked that `list` holds distinct strings; their names are
+// checked here, against the one list of formats.
+std::vector<OutputFormat> formats_of(const json& list, const std::string& path, const std::string& json_path) {
     std::vector<OutputFormat> formats;
-    for (const json& name : list) formats.push_back(format_named(name.get<std::string>()));
+    for (size_t i = 0; i < list.size(); ++i) {
+        try {
+            formats.push_back(format_named(list[i].get<std::string>()));
+        } catch (const InputError& error) {
+            throw InputError(Location::of_value(path, json_path + "[" + std::to_string(i) + "]"), error.what());
+        }
+    }
     return formats;
 }
 
@@ -42,7 +50,9 @@ BatchFile BatchFile::load(const std::string& path) {
     batch.data_path = resolve(file["data"]);
     if (file.contains("rules")) batch.rules_path = resolve(file["rules"]);
     batch.output_dir = resolve(file.value("output", "out"));
-    const std::vector<OutputFormat> formats = formats_of(file.value("formats", json::array({"pdf", "docx"})));
+    const std::vector<OutputFormat> formats =
+        file.contains("formats") ? formats_of(file["formats"], path, "formats")
+                                 : std::vector<OutputFormat>{OutputFormat::Pdf, OutputFormat::Docx};
     for (const json& item : file["jobs"]) {
         Job job;
         job.name = item["name"];
@@ -55,7 +65,9 @@ BatchFile BatchFile::load(const std::string& path) {
         } catch (const InputError& error) {
             throw InputError(path + ": job " + job.name + ", output: " + error.what());
         }
-        job.formats = item.contains("formats") ? formats_of(item["formats"]) : formats;
+        job.formats = item.contains("formats")
+                          ? formats_of(item["formats"], path, "jobs[" + std::to_string(batch.jobs.size()) + "].formats")
+                          : formats;
         for (const Job& earlier : batch.jobs)
             if (earlier.name == job.name) throw InputError(path + ": two jobs are named \"" + job.name + "\"");
         batch.jobs.push_back(std::move(job));

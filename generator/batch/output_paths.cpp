@@ -5,6 +5,7 @@
 #include <set>
 
 #include "common/utf8.h"
+#include "render/render.h"
 
 namespace docgen::batch {
 
@@ -93,8 +94,8 @@ std::set<std::string> folders_of(const std::vector<std::string>& paths) {
 
 // A file of this path would be a folder another path needs ("x" and "x.pdf/y").
 bool file_is_a_folder(const std::string& path, const std::set<std::string>& folders) {
-    for (const char* extension : {".pdf", ".docx", ".txt"})
-        if (folders.count(path + extension)) return true;
+    for (const auto& [format, name] : kOutputFormats)
+        if (folders.count(path + "." + name)) return true;
     return false;
 }
 

@@ -25,15 +25,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const char* format_name(OutputFormat format) {
-    switch (format) {
-        case OutputFormat::Pdf: return "pdf";
-        case OutputFormat::Docx: return "docx";
-        case OutputFormat::Txt: return "txt";
-    }
-    return "";
-}
-
 std::string file_sha256(const fs::path& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) return "";

@@ -13,33 +13,42 @@
 
 namespace docgen {
 
+std::string format_choices(const std::string& prefix) {
+    std::string out;
+    const size_t count = std::size(kOutputFormats);
+    for (size_t i = 0; i < count; ++i)
+        out += (i == 0 ? "" : i + 1 == count ? " or " : ", ") + prefix + kOutputFormats[i].name;
+    return out;
+}
+
 OutputFormat format_named(const std::string& name) {
-    if (name == "pdf") return OutputFormat::Pdf;
-    if (name == "docx") return OutputFormat::Docx;
-    if (name == "txt") return OutputFormat::Txt;
-    throw InputError("unknown output format \"" + name + "\" (use pdf, docx or txt)");
+    for (const auto& [format, format_name] : kOutputFormats)
+        if (name == format_name) return format;
+    throw InputError("unknown output format \"" + name + "\" (use " + format_choices() + ")");
+}
+
+const char* format_name(OutputFormat format) {
+    for (const auto& [known, name] : kOutputFormats)
+        if (known == format) return name;
+    return "";
 }
 
 OutputFormat format_of(const std::string& path) {
-    std::string extension = std::filesystem::path(path).extension().string();
+    // The text after the file name's last dot: ".pdf" alone is an extension
+    // with no name before it (std::filesystem calls it a name without extension).
+    const std::string name = std::filesystem::path(path).filename().string();
+    const size_t dot = name.rfind('.');
+    std::string extension = dot == std::string::npos ? "" : name.substr(dot);
     std::transform(extension.begin(), extension.end(), extension.begin(), ::tolower);
-    if (extension.size() > 1) {
-        try {
-            return format_named(extension.substr(1));
-        } catch (const InputError&) {
-        }
+    for (const auto& [format, format_name] : kOutputFormats) {
+        if (extension != std::string(".") + format_name) continue;
+        if (dot == 0) throw InputError(path + ": the file has no name before \"" + extension + "\"");
+        return format;
     }
-    throw InputError(path + ": unknown output format \"" + extension + "\" (use .pdf, .docx or .txt)");
+    throw InputError(path + ": unknown output format \"" + extension + "\" (use " + format_choices(".") + ")");
 }
 
-std::string extension_of(OutputFormat format) {
-    switch (format) {
-        case OutputFormat::Pdf: return ".pdf";
-        case OutputFormat::Docx: return ".docx";
-        case OutputFormat::Txt: return ".txt";
-    }
-    return "";
-}
+std::string extension_of(OutputFormat format) { return std::string(".") + format_name(format); }
 
 namespace {
 

@@ -12,11 +12,23 @@ namespace docgen {
 
 enum class OutputFormat { Pdf, Docx, Txt };
 
+// Every output format and its name, which is also its extension without the
+// dot: the one list that the command line, batch files and paths use.
+struct OutputFormatName {
+    OutputFormat format;
+    const char* name;
+};
+inline constexpr OutputFormatName kOutputFormats[] = {
+    {OutputFormat::Pdf, "pdf"}, {OutputFormat::Docx, "docx"}, {OutputFormat::Txt, "txt"}};
+
 // The format an output path asks for by its extension; InputError otherwise.
 OutputFormat format_of(const std::string& path);
 // "pdf", "docx", "txt" → the format; InputError otherwise.
 OutputFormat format_named(const std::string& name);
+const char* format_name(OutputFormat format);   // "pdf"
 std::string extension_of(OutputFormat format);  // ".pdf"
+// "pdf, docx or txt", with `prefix` before each name (".").
+std::string format_choices(const std::string& prefix = "");
 
 struct RenderedFile {
     std::string bytes;

@@ -1,5 +1,6 @@
 #include "template/binder.h"
 
+#include <cmath>
 #include <map>
 #include <stdexcept>
 
@@ -92,7 +93,15 @@ std::string Binder::text_of(const TextTemplate& text, const TemplateNode& at) co
 
 std::string Binder::attribute(const TemplateNode& node, const char* name, const std::string& fallback) const {
     const TextTemplate* value = node.attribute(name);
-    return value ? text_of(*value, node) : fallback;
+    if (!value) return fallback;
+    // An attribute is a setting, not text to print: a number given by one
+    // expression keeps its decimal point (width="{{ column.width }}" → 12.5),
+    // where text would print it with a comma.
+    if (const Expression* single = value->single_expression()) {
+        const Value result = evaluate(*single, node);
+        if (result.get().is_number_float() && std::isfinite(result.get().get<double>())) return result.get().dump();
+    }
+    return text_of(*value, node);
 }
 
 bool Binder::bool_attribute(const TemplateNode& node, const char* name, bool fallback) const {
