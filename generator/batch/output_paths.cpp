@@ -18,6 +18,20 @@ bool forbidden(char32_t c) {
            c == U'<' || c == U'>' || c == U'|';
 }
 
+// Characters that print nothing or reorder what follows: a name holding them
+// looks like another name (U+202E turns "fdp.exe" around), so they are dropped.
+bool invisible(char32_t c) {
+    return (c >= 0x80 && c < 0xA0) ||                // C1 controls
+           c == 0xAD ||                              // soft hyphen
+           c == 0x061C ||                            // Arabic letter mark
+           (c >= 0x200B && c <= 0x200F) ||           // zero-width spaces and joiners, direction marks
+           (c >= 0x2028 && c <= 0x202E) ||           // line and paragraph separators, embeddings, overrides
+           (c >= 0x2060 && c <= 0x206F) ||           // word joiner, invisible operators, isolates
+           c == 0xFEFF ||                            // byte order mark
+           (c >= 0xFFF0 && c <= 0xFFFF) ||           // specials, noncharacters
+           (c >= 0xE0000 && c <= 0xE007F);           // tags
+}
+
 bool reserved(std::string name) {
     const auto dot = name.find('.');
     if (dot != std::string::npos) name.resize(dot);
@@ -30,15 +44,14 @@ bool reserved(std::string name) {
 }  // namespace
 
 std::string safe_name(std::string_view name) {
+    // Every character is replaced or dropped first, then the length is capped:
+    // the cap counts what is written.
     std::string out;
     for (size_t pos = 0; pos < name.size();) {
         const char32_t c = utf8::next(name, pos);
-        if (forbidden(c)) {
-            out += '_';
-            continue;
-        }
+        if (invisible(c)) continue;
         std::string encoded;
-        utf8::append(encoded, c == utf8::kNoBreakSpace ? U' ' : c);
+        utf8::append(encoded, forbidden(c) ? U'_' : c == utf8::kNoBreakSpace ? U' ' : c);
         if (out.size() + encoded.size() > kMaxNameBytes) break;
         out += encoded;
     }

@@ -8,10 +8,11 @@
 
 namespace docgen::batch {
 
-// One file or folder name: no separators or control characters, none of the
-// characters Windows forbids, no name Windows reserves (CON, LPT1…), no dots
-// or spaces at the ends, at most 200 bytes of UTF-8 cut between characters;
-// "_" when nothing is left.
+// One file or folder name: separators, control characters and the characters
+// Windows forbids become "_"; invisible and direction-changing characters
+// (U+200B, U+202E, U+2028 …) are dropped; no name Windows reserves (CON,
+// LPT1…), no dots or spaces at the ends; then at most 200 bytes of UTF-8, cut
+// between characters; "_" when nothing is left.
 std::string safe_name(std::string_view name);
 
 // A value put into a path pattern, as one name: the parts its '/' or '\'

@@ -1,6 +1,9 @@
 #include "common/sha256.h"
 
+#include <algorithm>
 #include <cstdio>
+#include <cstring>
+#include <fstream>
 
 namespace docgen {
 
@@ -61,25 +64,39 @@ void Sha256::compress(const uint8_t* block) {
     state_[7] += h;
 }
 
+// Whole blocks are compressed where they lie; only a block's worth of bytes
+// that straddles two calls is copied.
 void Sha256::update(std::string_view bytes) {
     length_ += bytes.size();
-    for (unsigned char byte : bytes) {
-        buffer_[buffered_++] = byte;
-        if (buffered_ == 64) {
-            compress(buffer_.data());
-            buffered_ = 0;
-        }
+    const auto* data = reinterpret_cast<const uint8_t*>(bytes.data());
+    size_t size = bytes.size();
+    if (buffered_ > 0) {
+        const size_t taken = std::min(size, buffer_.size() - buffered_);
+        std::memcpy(buffer_.data() + buffered_, data, taken);
+        buffered_ += taken;
+        data += taken;
+        size -= taken;
+        if (buffered_ < buffer_.size()) return;
+        compress(buffer_.data());
+        buffered_ = 0;
     }
+    for (; size >= 64; data += 64, size -= 64) compress(data);
+    if (size > 0) std::memcpy(buffer_.data(), data, size);
+    buffered_ = size;
 }
 
 std::string Sha256::hex() {
+    // The padding: 0x80, zeros up to 56 bytes of the last block, the length in bits.
     const uint64_t bits = length_ * 8;
-    const std::string padding(1, static_cast<char>(0x80));
-    update(padding);
-    while (buffered_ != 56) update(std::string_view("\0", 1));
-    for (int shift = 56; shift >= 0; shift -= 8) {
-        buffer_[buffered_++] = static_cast<uint8_t>(bits >> shift);
+    buffer_[buffered_++] = 0x80;
+    if (buffered_ > 56) {
+        std::memset(buffer_.data() + buffered_, 0, buffer_.size() - buffered_);
+        compress(buffer_.data());
+        buffered_ = 0;
     }
+    std::memset(buffer_.data() + buffered_, 0, 56 - buffered_);
+    buffered_ = 56;
+    for (int shift = 56; shift >= 0; shift -= 8) buffer_[buffered_++] = static_cast<uint8_t>(bits >> shift);
     compress(buffer_.data());
     std::string digest;
     char text[9];
@@ -94,6 +111,18 @@ std::string Sha256::of(std::string_view bytes) {
     Sha256 sha;
     sha.update(bytes);
     return sha.hex();
+}
+
+std::string Sha256::of_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return "";
+    Sha256 sha;
+    std::string chunk(1 << 20, '\0');
+    while (in) {
+        in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+        sha.update(std::string_view(chunk.data(), static_cast<size_t>(in.gcount())));
+    }
+    return in.bad() ? "" : sha.hex();
 }
 
 }  // namespace docgen

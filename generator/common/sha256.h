@@ -16,6 +16,8 @@ public:
     std::string hex();
 
     static std::string of(std::string_view bytes);
+    // Of a file's content, read a megabyte at a time; empty when it cannot be read.
+    static std::string of_file(const std::string& path);
 
 private:
     void compress(const uint8_t* block);
