@@ -29,6 +29,7 @@ struct Summary {
     size_t pages = 0;    // of the PDFs written or up to date
     double seconds = 0;
     std::string manifest;
+    std::string manifest_error;  // why the manifest could not be written; empty when it was
 };
 
 // InputError for a bad batch file or data; a document that fails is counted,

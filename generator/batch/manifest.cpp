@@ -1,6 +1,10 @@
 #include "batch/manifest.h"
 
+#include <sys/stat.h>
+
 #include <cstdio>
+#include <ctime>
+#include <optional>
 
 #include <algorithm>
 #include <filesystem>
@@ -9,6 +13,7 @@
 
 #include "common/error.h"
 #include "common/files.h"
+#include "common/json_file.h"
 
 namespace docgen::batch {
 
@@ -21,40 +26,100 @@ json entry_json(const ManifestEntry& entry) {
                  {"element", entry.element}, {"order", entry.order}, {"pages", entry.pages},
                  {"bytes", entry.bytes}, {"sha256", entry.sha256}, {"inputs", entry.inputs}};
     if (entry.pages == 0) item["pages"] = nullptr;  // a format others lay out
+    if (!entry.modified.empty()) item["modified"] = entry.modified;
     return item;
 }
 
-ManifestEntry entry_of(const json& item) {
+// Limits far above any real output, so that no value read converts with overflow.
+constexpr uint64_t kMaxPages = 10'000'000;
+constexpr uint64_t kMaxCount = uint64_t{1} << 53;
+
+// A whole number in [0, most] at `key`, or nothing.
+std::optional<uint64_t> count_at(const json& item, const char* key, uint64_t most) {
+    const auto found = item.find(key);
+    if (found == item.end() || !found->is_number_integer()) return std::nullopt;
+    if (found->is_number_unsigned()) {
+        const uint64_t value = found->get<uint64_t>();
+        return value <= most ? std::optional(value) : std::nullopt;
+    }
+    const int64_t value = found->get<int64_t>();
+    return value >= 0 && static_cast<uint64_t>(value) <= most ? std::optional(static_cast<uint64_t>(value))
+                                                               : std::nullopt;
+}
+
+std::optional<std::string> text_at(const json& item, const char* key) {
+    const auto found = item.find(key);
+    if (found == item.end() || !found->is_string()) return std::nullopt;
+    return found->get<std::string>();
+}
+
+bool is_sha256(const std::string& text) {
+    return text.size() == 64 && text.find_first_not_of("0123456789abcdef") == std::string::npos;
+}
+
+// The entry as docgen writes it, or nothing: a manifest edited by hand or cut
+// short makes its outputs be made again, never a crash or a wrong skip.
+std::optional<ManifestEntry> entry_of(const json& item) {
+    if (!item.is_object()) return std::nullopt;
     ManifestEntry entry;
-    entry.path = item.value("path", "");
-    entry.format = item.value("format", "");
-    entry.job = item.value("job", "");
-    entry.element = item.value("element", json());
-    entry.order = item.value("order", size_t{0});
-    entry.pages = item["pages"].is_number() ? item["pages"].get<int>() : 0;
-    entry.bytes = item.value("bytes", size_t{0});
-    entry.sha256 = item.value("sha256", "");
-    entry.inputs = item.value("inputs", "");
+    const auto path = text_at(item, "path"), format = text_at(item, "format"), job = text_at(item, "job");
+    const auto sha256 = text_at(item, "sha256"), inputs = text_at(item, "inputs");
+    const auto order = count_at(item, "order", kMaxCount), bytes = count_at(item, "bytes", kMaxCount);
+    if (!path || path->empty() || !format || !job || !sha256 || !is_sha256(*sha256) || !inputs || !order || !bytes)
+        return std::nullopt;
+    const auto pages = item.find("pages");
+    if (pages == item.end() || !(pages->is_null() || count_at(item, "pages", kMaxPages))) return std::nullopt;
+    const auto element = item.find("element");
+    if (element == item.end() || !(element->is_null() || element->is_object())) return std::nullopt;
+    entry.path = *path;
+    entry.format = *format;
+    entry.job = *job;
+    entry.element = *element;
+    entry.order = static_cast<size_t>(*order);
+    entry.pages = pages->is_null() ? 0 : static_cast<int>(*count_at(item, "pages", kMaxPages));
+    entry.bytes = static_cast<size_t>(*bytes);
+    entry.sha256 = *sha256;
+    entry.inputs = *inputs;
+    entry.modified = text_at(item, "modified").value_or("");
     return entry;
 }
 
 }  // namespace
 
-Manifest Manifest::read(const std::string& path) {
+std::string modification_time(const std::string& path) {
+    struct stat status {};
+    if (::stat(path.c_str(), &status) != 0) return "";
+    std::tm utc{};
+    if (!::gmtime_r(&status.st_mtim.tv_sec, &utc)) return "";
+    char text[64];
+    const size_t length = std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%S", &utc);
+    std::snprintf(text + length, sizeof text - length, ".%09ldZ", static_cast<long>(status.st_mtim.tv_nsec));
+    return text;
+}
+
+Manifest Manifest::parse(const std::string& text) {
     Manifest manifest;
-    std::ifstream in(path);
-    if (!in) return manifest;
     try {
-        std::ostringstream text;
-        text << in.rdbuf();
-        const json file = json::parse(text.str());
-        manifest.batch = file.value("batch", "");
-        manifest.inputs = file.value("inputs", "");
-        for (const json& item : file.value("outputs", json::array())) manifest.outputs.push_back(entry_of(item));
+        const json file = parse_json(text, "manifest.json");  // its nesting bounded, as all JSON read
+        if (!file.is_object()) return manifest;
+        manifest.batch = text_at(file, "batch").value_or("");
+        manifest.inputs = text_at(file, "inputs").value_or("");
+        const auto outputs = file.find("outputs");
+        if (outputs == file.end() || !outputs->is_array()) return manifest;
+        for (const json& item : *outputs)
+            if (auto entry = entry_of(item)) manifest.outputs.push_back(std::move(*entry));
     } catch (const std::exception&) {
         return Manifest{};  // unreadable: everything is rendered again
     }
     return manifest;
+}
+
+Manifest Manifest::read(const std::string& path) {
+    std::ifstream in(path);
+    if (!in) return Manifest{};
+    std::ostringstream text;
+    text << in.rdbuf();
+    return parse(text.str());
 }
 
 // Entry by entry, as nlohmann's dump(1) would print the whole (keys in order,

@@ -19,16 +19,24 @@ struct ManifestEntry {
     int pages = 0;
     size_t bytes = 0;
     std::string sha256;
-    std::string inputs;  // fingerprint of what it was made from
+    std::string inputs;    // fingerprint of what it was made from
+    std::string modified;  // the file's modification time when it was written or last hashed
 };
+
+// A file's modification time as the manifest records it, to the nanosecond
+// ("2026-12-01T22:56:22.123456789Z"); empty when the file cannot be read.
+std::string modification_time(const std::string& path);
 
 struct Manifest {
     std::string batch;
     std::string inputs;  // fingerprint of all the batch's inputs: the parts of one sharded run share it
     std::vector<ManifestEntry> outputs;
 
-    // The manifest in a file; an empty one when there is none or it cannot be read.
+    // The manifest in a file; an empty one when there is none or it cannot be
+    // read. An entry that is not as docgen writes it is left out: its output
+    // is made again.
     static Manifest read(const std::string& path);
+    static Manifest parse(const std::string& text);
     // Written atomically, the entries in the batch's order.
     void write(const std::string& path) const;
     // The same for entries held elsewhere, without copying them.

@@ -4,10 +4,9 @@
 #include <chrono>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <filesystem>
-#include <fstream>
 #include <set>
-#include <sstream>
 #include <thread>
 
 #include "batch/batch.h"
@@ -24,14 +23,6 @@ namespace docgen::batch {
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string file_sha256(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return "";
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    return Sha256::of(bytes.str());
-}
 
 // How often, at the most, a run writes the manifest of what it has made so far.
 constexpr auto kManifestEvery = std::chrono::milliseconds(500);
@@ -127,8 +118,8 @@ private:
         for (OutputFormat format : job.formats) {
             const std::string path = item.output + extension_of(format);
             const std::string fingerprint = Sha256::of(inputs_.fingerprints[item.job] + '\0' + path);
-            if (const ManifestEntry* done = up_to_date(path, fingerprint)) {
-                outcome.entries.push_back(*done);
+            if (std::optional<ManifestEntry> done = up_to_date(path, fingerprint)) {
+                outcome.entries.push_back(std::move(*done));
                 ++outcome.skipped;
             } else {
                 to_render.emplace_back(format, fingerprint);
@@ -143,17 +134,32 @@ private:
                 const std::string path = item.output + extension_of(format);
                 const RenderedFile file = render_file(document, format, resources_);
                 const fs::path target = fs::path(batch_.output_dir) / path;
-                fs::create_directories(target.parent_path());
+                create_folders_inside(target.parent_path());
                 write_file_atomically(target.string(), file.bytes);
                 outcome.entries.push_back({path, format_name(format), job.name, item.element ? item.summary : nullptr,
                                            item.order, file.pages, file.bytes.size(), Sha256::of(file.bytes),
-                                           fingerprint});
+                                           fingerprint, modification_time(target.string())});
                 ++outcome.written;
             }
         } catch (const std::exception& error) {
             outcome.failure = item.label + ", job " + job.name + ": " + error.what();
         }
         return outcome;
+    }
+
+    // The folders of an output, made where they are missing. A folder already
+    // there that is a symbolic link would take the file outside the output
+    // folder: the document fails instead. (The output folder itself may be a link.)
+    void create_folders_inside(const fs::path& folder) const {
+        const fs::path root = fs::path(batch_.output_dir);
+        fs::path at = root;
+        for (const fs::path& name : folder.lexically_relative(root)) {
+            if (name == ".") continue;
+            at /= name;
+            if (fs::is_symlink(at))
+                throw InputError(at.string() + " is a symbolic link: docgen writes only inside the output folder");
+        }
+        fs::create_directories(folder);
     }
 
     // Temporary files that a killed run left beside outputs of this run: each
@@ -183,18 +189,31 @@ private:
                 for (const ManifestEntry& entry : outcomes[i].entries) by_path[entry.path] = &entry;
         std::vector<const ManifestEntry*> entries;
         for (const auto& [path, entry] : by_path) entries.push_back(entry);
-        Manifest::write(manifest_path_, batch_.path, inputs_.fingerprint, std::move(entries));
+        // A folder that cannot take the manifest (read-only, full) fails no
+        // document: the run goes on and its summary says so.
+        try {
+            Manifest::write(manifest_path_, batch_.path, inputs_.fingerprint, std::move(entries));
+        } catch (const std::exception&) {
+        }
     }
 
-    // The previous run's entry when the file is still what it wrote from the same inputs.
-    const ManifestEntry* up_to_date(const std::string& path, const std::string& fingerprint) const {
-        if (options_.force) return nullptr;
+    // The previous run's entry when the file is still what it wrote from the
+    // same inputs. As build tools do, a file whose size and modification time
+    // are those recorded is taken as unchanged without reading it; otherwise
+    // its hash decides, and the entry records the time it was found unchanged.
+    std::optional<ManifestEntry> up_to_date(const std::string& path, const std::string& fingerprint) const {
+        if (options_.force) return std::nullopt;
         const auto found = previous_paths_.find(path);
-        if (found == previous_paths_.end() || found->second->inputs != fingerprint) return nullptr;
-        const fs::path file = fs::path(batch_.output_dir) / path;
+        if (found == previous_paths_.end() || found->second->inputs != fingerprint) return std::nullopt;
+        const std::string file = (fs::path(batch_.output_dir) / path).string();
         std::error_code error;
-        if (fs::file_size(file, error) != found->second->bytes || error) return nullptr;
-        return file_sha256(file) == found->second->sha256 ? found->second : nullptr;
+        if (fs::file_size(file, error) != found->second->bytes || error) return std::nullopt;
+        ManifestEntry entry = *found->second;
+        const std::string modified = modification_time(file);
+        if (!modified.empty() && modified == entry.modified) return entry;
+        if (Sha256::of_file(file) != entry.sha256) return std::nullopt;
+        entry.modified = modified;
+        return entry;
     }
 
     Summary summarise(const std::vector<Outcome>& outcomes, double seconds) const {
@@ -217,7 +236,11 @@ private:
         if (!options_.only.empty())
             for (const ManifestEntry& entry : previous_.outputs)
                 if (!produced.count(entry.path)) manifest.outputs.push_back(entry);
-        manifest.write(manifest_path_);
+        try {
+            manifest.write(manifest_path_);
+        } catch (const std::exception& error) {
+            summary.manifest_error = error.what();
+        }
         summary.seconds = seconds;
         summary.manifest = manifest_path_;
         return summary;

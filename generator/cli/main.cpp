@@ -223,8 +223,10 @@ int batch_command(const std::vector<std::string>& args) {
     const docgen::Resources loaded = docgen::Resources::load(resources);
     const docgen::batch::Summary summary = docgen::batch::run(options, loaded);
     std::fprintf(stderr, "written %zu, failed %zu, skipped %zu, pages %zu, %.2f s; %s\n", summary.written,
-                 summary.failed, summary.skipped, summary.pages, summary.seconds, summary.manifest.c_str());
-    return summary.failed > 0 ? 1 : 0;
+                 summary.failed, summary.skipped, summary.pages, summary.seconds,
+                 summary.manifest_error.empty() ? summary.manifest.c_str() : "no manifest");
+    if (!summary.manifest_error.empty()) std::fprintf(stderr, "docgen: %s\n", summary.manifest_error.c_str());
+    return summary.failed > 0 || !summary.manifest_error.empty() ? 1 : 0;
 }
 
 int merge_command(const std::vector<std::string>& args) {

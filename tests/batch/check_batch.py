@@ -116,8 +116,16 @@ def manifest(folder, name="manifest.json"):
 
 
 def outputs(folder, name="manifest.json"):
-    """The manifest's outputs as a set of canonical JSON strings."""
-    return {json.dumps(entry, sort_keys=True, ensure_ascii=False) for entry in manifest(folder, name)["outputs"]}
+    """The manifest's outputs as a set of canonical JSON strings, without the files'
+    modification times (which differ between any two folders)."""
+    return {json.dumps({k: v for k, v in entry.items() if k != "modified"}, sort_keys=True, ensure_ascii=False)
+            for entry in manifest(folder, name)["outputs"]}
+
+
+def mtime_text(path):
+    """A file's modification time as the manifest records it."""
+    ns = os.stat(path).st_mtime_ns
+    return time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(ns // 10**9)) + f".{ns % 10**9:09d}Z"
 
 
 def check_manifest_matches_files(folder, name="manifest.json"):
@@ -195,6 +203,71 @@ def test_second_run_skips_everything(b):
           f"second run: {summary}, expected written 0, skipped {ALL_FILES}")
     check(stat_of(b.out) == before, "the second run touched files")
     check(outputs(b.out) == listed, "the second run changed the manifest's outputs")
+
+
+def test_unchanged_files_are_known_by_size_and_time(b):
+    b.run()
+    entries = manifest(b.out)["outputs"]
+    for entry in entries:
+        check(entry["modified"] == mtime_text(os.path.join(b.out, entry["path"])),
+              f"{entry['path']}: the manifest's modified is not the file's")
+    # A file touched but unchanged is hashed, kept, and its new time recorded.
+    touched = os.path.join(b.out, entries[0]["path"])
+    os.utime(touched, ns=(os.stat(touched).st_atime_ns, os.stat(touched).st_mtime_ns + 10**9))
+    summary, _ = b.run()
+    check(summary["written"] == 0 and summary["skipped"] == ALL_FILES, f"after touching a file: {summary}")
+    check(manifest(b.out)["outputs"][0]["modified"] == mtime_text(touched), "the new time was not recorded")
+    # A file changed without changing its size has a new time: it is made again.
+    with open(touched, "r+b") as file:
+        first = file.read(1)
+        file.seek(0)
+        file.write(bytes([first[0] ^ 1]))
+    summary, _ = b.run()
+    check(summary["written"] == 1 and summary["skipped"] == ALL_FILES - 1, f"after changing a byte: {summary}")
+    check_manifest_matches_files(b.out)
+
+
+def test_a_manifest_edited_by_hand_makes_its_entries_again(b):
+    b.run()
+    path = os.path.join(b.out, "manifest.json")
+    with open(path, encoding="utf-8") as file:
+        broken = json.load(file)
+    del broken["outputs"][0]["pages"]
+    broken["outputs"][1]["pages"] = 1e300
+    broken["outputs"][2]["bytes"] = -5
+    broken["outputs"][3] = ["not", "an", "entry"]
+    with open(path, "w", encoding="utf-8") as file:
+        json.dump(broken, file)
+    summary, _ = b.run()
+    check(summary["written"] == 4 and summary["skipped"] == ALL_FILES - 4 and summary["failed"] == 0,
+          f"after editing four entries: {summary}")
+    check_manifest_matches_files(b.out)
+    with open(path, "w", encoding="utf-8") as file:
+        file.write("[" * 100000)
+    summary, _ = b.run()
+    check(summary["written"] == ALL_FILES, f"after a manifest of 100 000 brackets: {summary}")
+
+
+def test_a_linked_folder_inside_the_output_is_not_followed(b):
+    elsewhere = os.path.join(b.root, "elsewhere")
+    os.mkdir(elsewhere)
+    b.run()
+    # A municipality's folder replaced by a link to a folder outside the output.
+    entries = manifest(b.out)["outputs"]
+    folder = next(os.path.dirname(e["path"]) for e in entries if e["job"] == "school")
+    shutil.rmtree(os.path.join(b.out, folder))
+    os.symlink(elsewhere, os.path.join(b.out, folder))
+    summary, messages = b.run("--force", status=1)
+    check(os.listdir(elsewhere) == [], f"files were written through the link: {os.listdir(elsewhere)}")
+    check(summary["failed"] > 0 and "is a symbolic link: docgen writes only inside the output folder" in messages,
+          f"{summary}\n{messages}")
+
+
+def test_a_manifest_that_cannot_be_written_still_ends_with_the_summary(b):
+    os.makedirs(os.path.join(b.out, "manifest.json"))  # a folder where the file should go
+    summary, messages = b.run(status=1)
+    check(summary["written"] == ALL_FILES and summary["manifest"] == "no manifest", f"{summary}")
+    check("manifest.json: cannot write" in messages, messages)
 
 
 def test_other_hyphenation_patterns_make_everything_again(b):
