@@ -2,10 +2,16 @@
 // SHA-256 against the FIPS 180-4 examples, output names against hostile input.
 #include <gtest/gtest.h>
 
+#include <zip.h>
+
+#include <cstdio>
+#include <filesystem>
 #include <string>
 
 #include "batch/output_paths.h"
 #include "common/sha256.h"
+#include "common/zip_writer.h"
+#include "test_support.h"
 
 namespace docgen {
 namespace {
@@ -39,6 +45,88 @@ TEST(Sha256, PiecesAndPaddingEdges) {
         for (size_t at = 0; at < message.size(); at += piece) sha.update(std::string_view(message).substr(at, piece));
         EXPECT_EQ(sha.hex(), whole) << "pieces of " << piece;
     }
+}
+
+// Reads every entry of an archive back with libzip: name -> content.
+std::vector<std::pair<std::string, std::string>> read_zip(const std::string& archive) {
+    std::vector<std::pair<std::string, std::string>> entries;
+    zip_error_t error;
+    zip_error_init(&error);
+    zip_source_t* source = zip_source_buffer_create(archive.data(), archive.size(), 0, &error);
+    zip_t* zip = source ? zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &error) : nullptr;
+    if (!zip) {
+        if (source) zip_source_free(source);
+        ADD_FAILURE() << "libzip cannot open the archive: " << zip_error_strerror(&error);
+        return entries;
+    }
+    const zip_int64_t count = zip_get_num_entries(zip, 0);
+    for (zip_int64_t i = 0; i < count; ++i) {
+        zip_stat_t stat;
+        zip_stat_index(zip, static_cast<zip_uint64_t>(i), 0, &stat);
+        std::string content(stat.size, '\0');
+        zip_file_t* file = zip_fopen_index(zip, static_cast<zip_uint64_t>(i), 0);
+        const zip_int64_t read = file ? zip_fread(file, content.data(), stat.size) : -1;
+        if (file) zip_fclose(file);
+        EXPECT_EQ(read, static_cast<zip_int64_t>(stat.size)) << stat.name;
+        entries.emplace_back(stat.name, std::move(content));
+    }
+    zip_close(zip);
+    return entries;
+}
+
+TEST(ZipWriter, SeventyThousandEntriesUseZip64AndReadBack) {
+    ZipWriter zip;
+    for (int i = 0; i < 70000; ++i)
+        zip.add("папка/" + std::to_string(i) + ".txt", "документ " + std::to_string(i),
+                i % 2 ? ZipWriter::Method::Store : ZipWriter::Method::Deflate);
+    const std::string archive = zip.finish();
+    const auto entries = read_zip(archive);
+    ASSERT_EQ(entries.size(), 70000u);
+    EXPECT_EQ(entries[0].first, "папка/0.txt");
+    EXPECT_EQ(entries[69999].second, "документ 69999");
+    for (size_t i = 0; i < entries.size(); i += 997) EXPECT_EQ(entries[i].second, "документ " + std::to_string(i));
+}
+
+TEST(ZipWriter, SmallArchivesHaveNoZip64Records) {
+    ZipWriter zip;
+    zip.add("a.xml", "<a/>");
+    const std::string archive = zip.finish();
+    EXPECT_EQ(archive.find(std::string("PK\x06\x06", 4)), std::string::npos);
+    EXPECT_EQ(read_zip(archive), (std::vector<std::pair<std::string, std::string>>{{"a.xml", "<a/>"}}));
+}
+
+// Every zip64 field written, as past 4 GiB, read back by libzip and by Python's zipfile.
+TEST(ZipWriter, ForcedZip64IsReadByOtherReaders) {
+    const std::filesystem::path path = std::filesystem::temp_directory_path() / "docgen-zip64-test.zip";
+    std::FILE* file = std::fopen(path.c_str(), "wb");
+    ASSERT_NE(file, nullptr);
+    ZipWriter zip(file);
+    zip.force_zip64();
+    zip.add("one.txt", std::string(100000, 'x'));
+    zip.add("два.txt", "второй", ZipWriter::Method::Store);
+    zip.add("empty.txt", "");
+    EXPECT_EQ(zip.finish(), "");
+    std::fclose(file);
+    std::string archive;
+    {
+        std::FILE* in = std::fopen(path.c_str(), "rb");
+        char buffer[4096];
+        for (size_t n; (n = std::fread(buffer, 1, sizeof buffer, in)) > 0;) archive.append(buffer, n);
+        std::fclose(in);
+    }
+    EXPECT_NE(archive.find(std::string("PK\x06\x06", 4)), std::string::npos);
+    const auto entries = read_zip(archive);
+    ASSERT_EQ(entries.size(), 3u);
+    EXPECT_EQ(entries[0].second, std::string(100000, 'x'));
+    EXPECT_EQ(entries[1], (std::pair<std::string, std::string>{"два.txt", "второй"}));
+    int status = -1;
+    const std::string listing = run_command(
+        "/usr/bin/python3 -c \"import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); z.testzip(); "
+        "print(*[i.filename + ':' + str(i.file_size) for i in z.infolist()])\" " + path.string(),
+        &status);
+    EXPECT_EQ(status, 0);
+    EXPECT_EQ(listing, "one.txt:100000 два.txt:12 empty.txt:0\n");
+    std::filesystem::remove(path);
 }
 
 TEST(OutputNames, ForbiddenCharactersAreReplacedBeforeTheLengthIsCapped) {

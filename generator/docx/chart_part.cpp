@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "docx/ooxml.h"
-#include "docx/zip_writer.h"
+#include "common/zip_writer.h"
 
 namespace docgen {
 

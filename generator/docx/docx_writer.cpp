@@ -1,7 +1,7 @@
 #include "docx/docx_writer.h"
 
 #include "docx/parts.h"
-#include "docx/zip_writer.h"
+#include "common/zip_writer.h"
 
 namespace docgen {
 
