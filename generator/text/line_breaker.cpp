@@ -20,16 +20,20 @@ constexpr double kHyphenDemerits = 50 * 50;    // a break at a hyphen (drawn or 
 constexpr double kDoubleHyphenDemerits = 10000;  // two lines in a row ending with one
 constexpr double kFinalHyphenDemerits = 5000;    // the last full line ending with one
 // A last line that is nothing but the end of a hyphenated word («ния.»).
-constexpr double kScrapDemerits = 3e6;
+constexpr double kScrapDemerits = 5e8;
 // A proper name of a few words in quotes («Климовская средняя школа»)
 // is hyphenated only where no other break keeps the lines even.
 constexpr double kQuotedNameDemerits = 9e6;
-// Looseness limit: word gaps stretch by half a space with ratio 1; past
-// ratio 2 (gaps of twice the space) a line counts as loose, and any
-// breaking without loose lines beats one with them.
+// Looseness limit: word gaps stretch by half a space with ratio 1, and up to
+// twice the space; what a justified line still lacks then goes between its
+// letters, up to kMaxLetterSpacing of an em each. A line that needs more is
+// loose, and any breaking without loose lines beats one with them.
 constexpr double kStretchPerSpace = 0.5;
-constexpr double kLoosestRatio = 2;
-constexpr double kLooseDemerits = 1e8;
+constexpr double kMostStretch = 0.75;  // of a space: with letter spacing, a gap stays under twice the space
+constexpr double kMaxLetterSpacing = 0.05;
+// Word gaps of justified lines may also shrink, to 80 % of the space.
+constexpr double kShrinkPerSpace = 0.2;
+constexpr double kLooseDemerits = 1e10;
 constexpr double kMaxBadness = 10000;
 // Lines of ragged (left, centred, right) text are scored against this much
 // free room, in ems of the paragraph's size.
@@ -246,23 +250,22 @@ void LineBreaker::break_run(const Paragraph& paragraph, const std::vector<Word>&
     const double ragged_stretch = kRaggedStretchEms * paragraph.run_props.size;
     // Running sums over the words: their widths with the space before each,
     // and those spaces alone.
-    std::vector<double> filled(last - first + 1, 0), spaces(last - first + 1, 0);
+    std::vector<double>& filled = filled_;
+    std::vector<double>& spaces = spaces_;
+    filled.assign(last - first + 1, 0);
+    spaces.assign(last - first + 1, 0);
+    const double letter_room = kMaxLetterSpacing * paragraph.run_props.size;
     for (size_t w = first; w < last; ++w) {
         const Word& word = words[w];
         spaces[w - first + 1] = spaces[w - first] + word.space_before;
         filled[w - first + 1] = filled[w - first] + word.space_before + word_width(word, 0, word.size());
     }
     // Where the line after a node starts: a word and a character in it.
-    const auto start_of = [&](const Node& node) -> std::pair<int, int> {
-        if (node.candidate < 0) return {static_cast<int>(first), 0};
-        const Candidate& at = candidates_[node.candidate];
-        if (at.at < words[at.word].size()) return {at.word, at.at};
-        return {at.word + 1, 0};
-    };
+    const auto start_of = [&](const Node& node) -> std::pair<int, int> { return {node.start_word, node.start_at}; };
 
     nodes_.clear();
     active_.clear();
-    nodes_.push_back({-1, -1, 0});
+    nodes_.push_back({-1, -1, 0, static_cast<int>(first), 0});
     active_.push_back(0);
     for (size_t c = 0; c < candidates_.size(); ++c) {
         const Candidate& candidate = candidates_[c];
@@ -285,25 +288,34 @@ void LineBreaker::break_run(const Paragraph& paragraph, const std::vector<Word>&
             if (candidate.hyphen) width += hyphen_width(end_word, candidate.at);
             const double line_room = node.candidate < 0 ? first_room : room;
             const bool next_candidate = static_cast<size_t>(node.candidate + 1) == c;
+            const double gaps =
+                candidate.word > start_word ? spaces[candidate.word + 1 - first] - spaces[start_word + 1 - first] : 0;
+            const double shrink = justified ? gaps * kShrinkPerSpace : 0;
             double badness = 0;
             double demerits = 0;
-            if (width > line_room + kTolerance) {
-                if (natural > line_room + kTolerance && !next_candidate) continue;  // only longer from here on
+            if (width > line_room + kTolerance && (candidate.forced || width - shrink > line_room + kTolerance)) {
+                if (natural - shrink > line_room + kTolerance && !next_candidate) continue;  // only longer from here on
                 active_[kept++] = index;
                 if (!next_candidate) continue;
                 demerits = kOverfullDemerits;  // nothing narrower can end here
             } else {
                 active_[kept++] = index;
                 const double slack = line_room - width;
-                if (!candidate.forced) {
-                    const double gaps = candidate.word > start_word
-                                            ? spaces[candidate.word + 1 - first] - spaces[start_word + 1 - first]
-                                            : 0;
+                if (slack < -kTolerance) {
+                    const double ratio = -slack / shrink;
+                    badness = 100 * ratio * ratio * ratio;
+                } else if (!candidate.forced) {
                     const double stretch = justified ? gaps * kStretchPerSpace : ragged_stretch;
                     const double ratio =
                         stretch > 0 ? slack / stretch : (slack > kTolerance ? kMaxBadness : 0);
                     badness = std::min(kMaxBadness, 100 * ratio * ratio * ratio);
-                    if (justified && ratio > kLoosestRatio) demerits += kLooseDemerits;
+                    if (justified && slack > kMostStretch * gaps) {
+                        const int letters = candidate.word > start_word
+                                                ? words[start_word].size() - start_at + candidate.at +
+                                                      (end_word.begin - words[start_word].end)
+                                                : candidate.at - start_at;
+                        if (slack > kMostStretch * gaps + letter_room * std::max(letters, 0)) demerits += kLooseDemerits;
+                    }
                 }
             }
             demerits += (kLinePenalty + badness) * (kLinePenalty + badness) + candidate.demerits;
@@ -323,7 +335,9 @@ void LineBreaker::break_run(const Paragraph& paragraph, const std::vector<Word>&
         }
         active_.resize(kept);
         if (best_previous < 0) continue;
-        nodes_.push_back({static_cast<int>(c), best_previous, best_total});
+        const bool inside = candidate.at < end_word.size();
+        nodes_.push_back({static_cast<int>(c), best_previous, best_total, inside ? candidate.word : candidate.word + 1,
+                          inside ? candidate.at : 0});
         active_.push_back(static_cast<int>(nodes_.size()) - 1);
     }
 
@@ -417,15 +431,29 @@ std::vector<Line> LineBreaker::place_lines(const Paragraph& paragraph, const std
         const bool first = n == 0;
         const double start = props.indent_left + (first && hanging_label_width < 0 ? props.first_line_indent : 0);
         const double room = width - start - props.indent_right;
-        const double slack = std::max(0.0, room - draft.width);
+        // Negative for a justified line whose word gaps shrink.
+        const double slack = props.align == Align::Justify && !draft.last ? room - draft.width
+                                                                          : std::max(0.0, room - draft.width);
         double x = start;
         double stretch = 0;
+        double letter_spacing = 0;  // added to every character of a line too loose by its gaps alone
         switch (props.align) {
             case Align::Left: break;
             case Align::Center: x += slack / 2; break;
             case Align::Right: x += slack; break;
             case Align::Justify:
-                if (!draft.last && draft.gaps > 0) stretch = slack / draft.gaps;
+                if (!draft.last && draft.gaps > 0) {
+                    double spaces = 0;
+                    int letters = 0;
+                    for (size_t s = 0; s < draft.segments.size(); ++s) {
+                        spaces += s > 0 ? words[draft.segments[s].word].space_before : 0;
+                        letters += draft.segments[s].to - draft.segments[s].from;
+                    }
+                    if (slack > kMostStretch * spaces && letters > 0)
+                        letter_spacing = std::min((slack - kMostStretch * spaces) / letters,
+                                                  kMaxLetterSpacing * paragraph.run_props.size);
+                    stretch = (slack - letter_spacing * letters) / draft.gaps;
+                }
                 break;
         }
         Line line;
@@ -449,15 +477,16 @@ std::vector<Line> LineBreaker::place_lines(const Paragraph& paragraph, const std
                 std::string text;
                 for (int k = word.begin + i; k < word.begin + end; ++k)
                     utf8::append(text, chars_[k] == utf8::kNoBreakSpace ? U' ' : chars_[k]);
-                double piece_width = word_width(word, i, end);
+                double piece_width = word_width(word, i, end) + letter_spacing * (end - i);
                 if (segment.hyphen && end == segment.to) {
                     text += '-';
                     piece_width += style.face->advance(U'-') * style.size;
                     line.ends_with_hyphen = true;
                 }
                 PlacedText* previous = line.pieces.empty() ? nullptr : &line.pieces.back();
+                const double spacing = style.letter_spacing + letter_spacing;
                 const bool same_style = previous && previous->face == style.face && previous->size == style.size &&
-                                        previous->letter_spacing == style.letter_spacing &&
+                                        previous->letter_spacing == spacing &&
                                         previous->underline == style.underline;
                 if (join_previous && i == segment.from && same_style) {
                     previous->text += ' ';
@@ -465,7 +494,7 @@ std::vector<Line> LineBreaker::place_lines(const Paragraph& paragraph, const std
                     previous->width = x + piece_width - previous->x;
                 } else {
                     line.pieces.push_back(
-                        {x, piece_width, std::move(text), style.face, style.size, style.letter_spacing, style.underline});
+                        {x, piece_width, std::move(text), style.face, style.size, spacing, style.underline});
                 }
                 used_styles.push_back(piece_style);
                 x += piece_width;

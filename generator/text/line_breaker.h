@@ -70,9 +70,11 @@ private:
     };
     // The best way found to break the text up to a candidate.
     struct Node {
-        int candidate;  // -1: the run's start
-        int previous;   // index into nodes_, -1 for the start
+        int candidate;   // -1: the run's start
+        int previous;    // index into nodes_, -1 for the start
         double total;
+        int start_word;  // where the line after it starts
+        int start_at;
     };
     // One font, size and spacing: the unit text is measured and drawn in.
     struct TextStyle {
@@ -120,6 +122,7 @@ private:
     std::vector<Candidate> candidates_;
     std::vector<Node> nodes_;
     std::vector<int> active_;
+    std::vector<double> filled_, spaces_;  // running sums over a run's words
     std::u32string key_;  // a word's letters, to look up in the cache
     std::shared_ptr<const Hyphenator> hyphenator_;
     // Documents repeat their words: hyphenate each once.

@@ -46,6 +46,7 @@ HOLE = 50 * MM
 LOOSE = 2 * 0.25  # word gap in ems: twice a quarter em
 COLUMN_GAP = 3.0  # ems: wider gaps separate columns, not words
 HYPHENS = "-\u2010\u00ad"
+CELL_PADDING = 1.5 * MM
 
 
 class Glyph:
@@ -223,13 +224,19 @@ def tables_of(page):
 
 
 def cells_of_row(page, table, top, bottom, segments):
-    """The row's cells as (left, right, [segments]) between the vertical rules crossing it."""
+    """The row's cells as (left, right, [segments]) between the vertical rules crossing it.
+    A cell spanning rows above reaches up to the first rule across its whole width."""
     middle = (top + bottom) / 2
     xs = sorted({round(x, 1) for x, y1, y2 in page.vertical
                  if y1 <= middle <= y2 and table.left - 0.5 <= x <= table.right + 0.5})
     cells = []
     for left, right in zip(xs, xs[1:]):
-        inside = [s for s in segments if top < s.y < bottom and left - 0.5 <= s.left and s.right <= right + 0.5]
+        cell_top = top
+        for y in reversed([y for y in table.ys if y <= top + 0.01]):
+            cell_top = y
+            if any(abs(ry - y) < 0.05 and x1 <= left + 0.5 and x2 >= right - 0.5 for ry, x1, x2 in page.horizontal):
+                break
+        inside = [s for s in segments if cell_top < s.y < bottom and left - 0.5 <= s.left and s.right <= right + 0.5]
         cells.append((left, right, inside))
     return cells
 
@@ -268,6 +275,10 @@ def check_document(pdf):
                 last = above.word_text(above.words[-1])
                 if not (len(last) >= 2 and last[-1] in HYPHENS and last[-2].isalpha() and len(below.words) == 1
                         and below.glyphs[0].char.isalpha() and below.glyphs[0].char.islower()):
+                    continue
+                # A word wider than its table column has to be broken somewhere.
+                word = (above.words[-1][1].x - above.words[-1][0].x) + (below.words[0][1].right - below.words[0][0].x)
+                if above.right - above.left < page.width * 0.6 and word > above.right - above.left - 2 * CELL_PADDING:
                     continue
                 # The paragraph's last line: nothing follows it closely at the same left edge, or
                 # what follows is indented or starts a list item.
