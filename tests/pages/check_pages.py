@@ -27,10 +27,13 @@ Usage:
                                             temporary folder, then check them
 Options: --details N  list the first N defects of each kind (default 5)
          --quiet      print only documents with defects and the totals
-Exit status: 1 when any defect is found.
+         --limits FILE  allow up to this many defects of each kind (JSON:
+                      {"loose": {"limit": N, "why": "…"}, …}, tests/pages/limits.json)
+Exit status: 1 when any defect is found (with --limits: more than a limit).
 """
 import argparse
 import collections
+import json
 import os
 import subprocess
 import sys
@@ -357,6 +360,7 @@ def main():
     parser.add_argument("--render", nargs=2, metavar=("DOCGEN", "SOURCE"))
     parser.add_argument("--details", type=int, default=5)
     parser.add_argument("--quiet", action="store_true")
+    parser.add_argument("--limits")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as directory:
         paths = list(args.paths)
@@ -388,10 +392,18 @@ def main():
         for kind in KINDS:
             for line in examples[kind][:args.details]:
                 print(f"{kind}: {line}")
-        failed = sum(totals.values())
-        print(f"{len(files) - sum(1 for _, f in results if any(f.values()))} passed, "
-              f"{sum(1 for _, f in results if any(f.values()))} failed")
-        return 1 if failed else 0
+        limits = {kind: 0 for kind in KINDS}
+        if args.limits:
+            with open(args.limits, encoding="utf-8") as file:
+                limits.update({kind: entry["limit"] for kind, entry in json.load(file).items() if kind in KINDS})
+        over = [kind for kind in KINDS if totals[kind] > limits[kind]]
+        for kind in KINDS:
+            if args.limits and totals[kind] < limits[kind]:
+                print(f"{kind}: {totals[kind]}, under its limit {limits[kind]}: lower the limit")
+        for kind in over:
+            print(f"FAIL: {totals[kind]} {kind} defects, more than {limits[kind]}")
+        print(f"{len(KINDS) - len(over)} passed, {len(over)} failed")
+        return 1 if over else 0
 
 
 if __name__ == "__main__":
