@@ -4,6 +4,11 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <functional>
+
+#include "common/error.h"
+#include "common/files.h"
+#include "template/template.h"
 
 #include "test_support.h"
 
@@ -321,5 +326,83 @@ TEST(Charts, ValuesPrintAsRussianNumbers) {
     for (const std::string& text : texts(pages[0])) EXPECT_EQ(text.find('e'), std::string::npos) << text;
 }
 
+}  // namespace
+}  // namespace docgen
+
+namespace docgen {
+namespace {
+
+// The stock order template with the example's data, changed by `change`.
+std::vector<Page> order_pages_with(const std::function<void(nlohmann::json&)>& change) {
+    const std::string source = DOCGEN_SOURCE_DIR;
+    nlohmann::json data = nlohmann::json::parse(read_file(source + "/examples/order-859/data.json", "data"));
+    change(data);
+    const Document document = Template::load(source + "/templates/order.xml").render(data);
+    return lay_out(document, test_resources().fonts, test_resources().hyphenator);
+}
+
+std::string error_of(const std::function<void()>& action) {
+    try {
+        action();
+    } catch (const InputError& error) {
+        return error.what();
+    }
+    return "";
+}
+
+// A list in a «№» column too narrow for its hanging indent: the indents are
+// dropped for that cell (the data chose the width) and every line stays in
+// its column. This read past the end of a buffer once.
+TEST(NarrowColumns, ListInANarrowNumberColumnDropsItsIndents) {
+    const auto pages = order_pages_with([](nlohmann::json& data) {
+        auto& table = data["appendices"][0]["table"];
+        for (auto& column : table["columns"]) column["width"] = column["width"].get<int>() * 20;
+        table["columns"][0]["width"] = 1;
+        table["sections"][0]["rows"][0]["number"] = {{{"list", {"первый пункт", "второй пункт"}}}};
+    });
+    ASSERT_GT(pages.size(), 3u);
+    for (const TextMark& mark : pages[2].texts) EXPECT_GE(mark.x, mm(29)) << mark.text;
+}
+
+TEST(NarrowColumns, BodyIndentsWiderThanTheTextAreNamedWithTheTemplateLine) {
+    const std::string message = error_of([] {
+        const Document document = render_template_text("<p>Текст</p>\n<p indent-left=\"16cm\" "
+                                                        "indent-right=\"2cm\">Текст</p>");
+        lay_out(document, test_resources().fonts, test_resources().hyphenator);
+    });
+    EXPECT_NE(message.find("test.xml:"), std::string::npos) << message;
+    EXPECT_NE(message.find("indents (left 160.0 mm, right 20.0 mm"), std::string::npos) << message;
+    EXPECT_NE(message.find("leave no room for its text in 170.0 mm of width"), std::string::npos) << message;
+}
+
+// A header taller than a page could never be followed by a row: a clear
+// error naming the template line, where a null reference crashed before.
+TEST(TableHeader, TallerThanAPageIsAnError) {
+    std::string title;
+    for (int i = 0; i < 80; ++i) title += "управленческие ";
+    const std::string message = error_of([&] {
+        order_pages_with([&](nlohmann::json& data) {
+            for (auto& column : data["appendices"][0]["table"]["columns"]) column["width"] = 1;
+            data["appendices"][0]["table"]["columns"][1]["title"] = title;
+        });
+    });
+    EXPECT_NE(message.find("order.xml:"), std::string::npos) << message;
+    EXPECT_NE(message.find("header rows with the first lines of its first row are"), std::string::npos) << message;
+}
+
+// Column titles are not hyphenated when their words fit their columns.
+TEST(TableHeader, TitlesAreNotHyphenated) {
+    Table table;
+    table.column_widths = {1, 1};
+    Cell title = cell_of("x");
+    std::get<Paragraph>(title.blocks[0]).runs[0].text = "Управленческие решения образовательных организаций";
+    std::get<Paragraph>(title.blocks[0]).props.hyphenate = true;
+    std::get<Paragraph>(title.blocks[0]).runs[0].hyphenate = true;
+    table.rows.push_back(row_of({title, cell_of("Описание")}, RowRole::Header));
+    table.rows.push_back(row_of({cell_of("a"), cell_of("b")}));
+    table.width_fraction = 0.4;
+    const auto pages = lay_out_blocks({table});
+    for (const TextMark& mark : pages[0].texts) EXPECT_NE(mark.text.back(), '-') << mark.text;
+}
 }  // namespace
 }  // namespace docgen

@@ -96,12 +96,11 @@ void series(pugi::xml_node bar_chart, const Chart& chart, size_t index) {
     const std::string color = data.color.empty() ? default_series_color(index) : data.color;
     set(add(add(add(ser, "c:spPr"), "a:solidFill"), "a:srgbClr"), "val", color);
     add_value(ser, "c:invertIfNegative", "0");
-    if (chart.stacked) {
-        pugi::xml_node labels = add(ser, "c:dLbls");
-        for (const char* flag : {"c:showLegendKey", "c:showVal", "c:showCatName", "c:showSerName", "c:showPercent",
-                                 "c:showBubbleSize"})
-            add_value(labels, flag, std::string(flag) == "c:showVal" ? "1" : "0");
-    }
+    // Every bar's value, as the PDF prints it, side by side or stacked.
+    pugi::xml_node labels = add(ser, "c:dLbls");
+    for (const char* flag : {"c:showLegendKey", "c:showVal", "c:showCatName", "c:showSerName", "c:showPercent",
+                             "c:showBubbleSize"})
+        add_value(labels, flag, std::string(flag) == "c:showVal" ? "1" : "0");
     pugi::xml_node categories = add(add(ser, "c:cat"), "c:strRef");
     add(categories, "c:f").text().set((std::string(kSheet) + "!$A$2:$A$" + last_row).c_str());
     pugi::xml_node category_cache = add(categories, "c:strCache");

@@ -40,7 +40,7 @@ std::vector<Page> lay_out(const Document& document, const FontSet& fonts,
         const Section& section = document.sections[s];
         const size_t first_page = pages.size();
         PageCursor cursor(pages, section.page, static_cast<int>(s));
-        SectionFlow(section, cursor, breaker).run();
+        SectionFlow(section, cursor, breaker, document.sources).run();
         const int first_number = section.restart_numbering ? 1 : next_number;
         number_pages(pages, first_page, section, first_number, fonts);
         next_number = pages.back().number + 1;

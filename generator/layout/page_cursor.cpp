@@ -26,6 +26,7 @@ void PageCursor::new_page() {
     pages_.push_back(std::move(page));
     page_index_ = static_cast<int>(pages_.size()) - 1;
     y_ = top_;
+    if (on_new_page_) on_new_page_();
 }
 
 }  // namespace docgen

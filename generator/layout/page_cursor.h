@@ -2,6 +2,7 @@
 // that blocks are placed in.
 #pragma once
 
+#include <functional>
 #include <vector>
 
 #include "layout/page.h"
@@ -26,6 +27,8 @@ public:
 
     void advance(double height) { y_ += height; }
     void new_page();
+    // Called at each new page's top, before anything else is placed there.
+    void on_new_page(std::function<void()> handler) { on_new_page_ = std::move(handler); }
 
 private:
     std::vector<Page>& pages_;
@@ -34,6 +37,7 @@ private:
     int page_index_ = -1;
     double left_, width_, top_, bottom_;
     double y_ = 0;
+    std::function<void()> on_new_page_;
 };
 
 }  // namespace docgen

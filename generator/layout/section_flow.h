@@ -1,9 +1,12 @@
 // Places a section's blocks one after another onto its pages: paragraphs
-// split between pages without leaving a single line alone, headings kept
-// with what follows, tables paginated by TableLayout.
+// split between pages without leaving a single line alone, headings and
+// captions kept with the start of what follows, text kept with a signature,
+// tables paginated by TableLayout, and a chart that does not fit moved to the
+// next page (with the text after it filling this one when it may float).
 #pragma once
 
 #include <memory>
+#include <string>
 #include <variant>
 #include <vector>
 
@@ -16,7 +19,9 @@ namespace docgen {
 
 class SectionFlow {
 public:
-    SectionFlow(const Section& section, PageCursor& cursor, LineBreaker& breaker);
+    // `sources` names the files paragraphs' origins point into (Document::sources).
+    SectionFlow(const Section& section, PageCursor& cursor, LineBreaker& breaker,
+                const std::vector<std::string>& sources);
     void run();
 
 private:
@@ -28,14 +33,22 @@ private:
 
     void measure(const std::vector<Block>& blocks);
     double start_height(size_t index) const;
-    double kept_height(size_t index) const;
+    double end_height(size_t index) const;
+    bool chains(size_t index) const;
     void place_paragraph(const MeasuredParagraph& measured, size_t index);
     void place_chart(const Chart& chart, size_t index);
+    void draw_chart_here(const Chart& chart);
+    void place_floating();
+    void new_page();
 
     PageCursor& cursor_;
     LineBreaker& breaker_;
     const Section& section_;
+    const std::vector<std::string>& sources_;
     std::vector<Item> items_;
+    // A floating chart moved on: drawn at the next page's top with its caption.
+    const Chart* floating_ = nullptr;
+    size_t floating_index_ = 0;
 };
 
 }  // namespace docgen

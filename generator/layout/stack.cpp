@@ -1,8 +1,10 @@
 #include "layout/stack.h"
 
+#include <cstdio>
 #include <string>
 
 #include "common/error.h"
+#include "model/overloaded.h"
 
 namespace docgen {
 
@@ -18,16 +20,27 @@ namespace {
 
 void collect(const std::vector<Block>& blocks, std::vector<const Paragraph*>& out, const char* where) {
     for (const Block& block : blocks) {
-        if (const auto* paragraph = std::get_if<Paragraph>(&block)) {
-            out.push_back(paragraph);
-        } else if (const auto* list = std::get_if<List>(&block)) {
-            for (const ListItem& item : list->items) collect(item.blocks, out, where);
-        } else if (std::holds_alternative<Table>(block)) {
-            throw InputError(std::string("a table inside ") + where + " is not supported");
-        } else if (std::holds_alternative<Chart>(block)) {
-            throw InputError(std::string("a chart inside ") + where + " is not supported");
-        }
+        std::visit(Overloaded{
+                       [&](const Paragraph& paragraph) { out.push_back(&paragraph); },
+                       [&](const List& list) {
+                           for (const ListItem& item : list.items) collect(item.blocks, out, where);
+                       },
+                       [&](const Table&) { throw InputError(std::string("a table inside ") + where + " is not supported"); },
+                       [&](const Chart&) { throw InputError(std::string("a chart inside ") + where + " is not supported"); },
+                       [](const PageBreak&) {},
+                   },
+                   static_cast<const Block::variant&>(block));
     }
+}
+
+bool leaves_room(const Paragraph& paragraph, double width) {
+    return LineBreaker::text_room(paragraph.props, width) >= paragraph.run_props.size;
+}
+
+std::string millimetres(double points) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.1f mm", points / kPointsPerMm);
+    return text;
 }
 
 }  // namespace
@@ -38,14 +51,35 @@ std::vector<const Paragraph*> paragraphs_of(const std::vector<Block>& blocks, co
     return out;
 }
 
-Stack stack_blocks(const std::vector<Block>& blocks, double width, LineBreaker& breaker) {
+std::string origin_prefix(const Paragraph& paragraph, const std::vector<std::string>& sources) {
+    const Origin& origin = paragraph.origin;
+    if (origin.source < 0 || static_cast<size_t>(origin.source) >= sources.size()) return "";
+    return location_prefix(sources[static_cast<size_t>(origin.source)], origin.line);
+}
+
+void check_room(const Paragraph& paragraph, double width, const std::vector<std::string>& sources) {
+    if (leaves_room(paragraph, width)) return;
+    const ParagraphProps& props = paragraph.props;
+    throw InputError(origin_prefix(paragraph, sources) + "the paragraph's indents (left " +
+                     millimetres(props.indent_left) + ", right " + millimetres(props.indent_right) +
+                     ", first line " + millimetres(props.first_line_indent) + ") leave no room for its text in " +
+                     millimetres(width) + " of width");
+}
+
+Stack stack_blocks(const std::vector<Block>& blocks, double width, LineBreaker& breaker, Hyphenation hyphenation) {
     Stack stack;
     double pending_gap = 0;
     bool first = true;
     for (const Paragraph* paragraph : paragraphs_of(blocks, "a table cell")) {
         pending_gap += first ? 0 : paragraph->props.space_before;
         first = false;
-        for (Line& line : breaker.break_paragraph(*paragraph, width)) {
+        Paragraph narrowed;
+        if (!leaves_room(*paragraph, width)) {
+            narrowed = *paragraph;
+            narrowed.props.indent_left = narrowed.props.indent_right = narrowed.props.first_line_indent = 0;
+            paragraph = &narrowed;
+        }
+        for (Line& line : breaker.break_paragraph(*paragraph, width, hyphenation)) {
             stack.lines.push_back({std::move(line), pending_gap});
             pending_gap = 0;
         }

@@ -2,6 +2,7 @@
 // content of a table cell: its paragraphs' lines one under another.
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include "layout/page.h"
@@ -27,7 +28,18 @@ struct Stack {
 // is an InputError (cells hold text and lists only).
 std::vector<const Paragraph*> paragraphs_of(const std::vector<Block>& blocks, const char* where);
 
-Stack stack_blocks(const std::vector<Block>& blocks, double width, LineBreaker& breaker);
+// A table cell's paragraphs broken for its text width. Indents that leave
+// less than an em for text in a narrow column are dropped for that cell (a
+// list label then leads its text): the data chose the column's width.
+Stack stack_blocks(const std::vector<Block>& blocks, double width, LineBreaker& breaker,
+                   Hyphenation hyphenation = Hyphenation::Allowed);
+
+// "template.xml:12: " for a paragraph from a template, "" for one the program made.
+std::string origin_prefix(const Paragraph& paragraph, const std::vector<std::string>& sources);
+
+// InputError when a paragraph's indents leave less than an em for its text in
+// a box of this width: naming the template line it comes from.
+void check_room(const Paragraph& paragraph, double width, const std::vector<std::string>& sources);
 
 void draw_line(Page& page, const Line& line, double left, double top);
 

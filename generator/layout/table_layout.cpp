@@ -24,7 +24,8 @@ bool repeats(RowRole role, HeaderRepeat repeat) {
 
 }  // namespace
 
-TableLayout::TableLayout(const Table& table, double left, double width, double page_room, LineBreaker& breaker)
+TableLayout::TableLayout(const Table& table, double left, double width, double page_room, LineBreaker& breaker,
+                         const std::vector<std::string>& sources)
     : table_(table) {
     while (header_rows_ < static_cast<int>(table.rows.size()) &&
            (table.rows[header_rows_].role == RowRole::Header ||
@@ -35,6 +36,22 @@ TableLayout::TableLayout(const Table& table, double left, double width, double p
     fresh_room_ = page_room;
     for (int r = 0; r < header_rows_; ++r)
         if (repeats(table_.rows[r].role, table_.repeat)) fresh_room_ -= row_heights_[r];
+    check_header_fits(page_room, sources);
+}
+
+// A header that leaves no room on a page for the first lines of a row could
+// never be followed by any: the table is refused, naming its first title.
+void TableLayout::check_header_fits(double page_room, const std::vector<std::string>& sources) const {
+    if (header_rows_ == 0 || start_height() - table_.space_before <= page_room + kEpsilon) return;
+    std::string where;
+    if (!table_.rows.front().cells.empty()) {
+        const auto paragraphs = paragraphs_of(table_.rows.front().cells.front().blocks, "a table cell");
+        if (!paragraphs.empty()) where = origin_prefix(*paragraphs.front(), sources);
+    }
+    const auto mm_text = [](double points) { return std::to_string(static_cast<int>(points / kPointsPerMm + 0.5)) + " mm"; };
+    throw InputError(where + "the table's header rows with the first lines of its first row are " +
+                     mm_text(start_height() - table_.space_before) + " tall, more than a page's " + mm_text(page_room) +
+                     ": shorten the column titles or widen their columns");
 }
 
 void TableLayout::arrange_cells(const Table& table, double left, double width, LineBreaker& breaker) {
@@ -48,8 +65,10 @@ void TableLayout::arrange_cells(const Table& table, double left, double width, L
         for (const GridCell& placed : row) {
             const double cell_width = x[placed.column + placed.colspan] - x[placed.column];
             const double text_width = cell_width - 2 * table.cell_padding_horizontal;
+            // Column titles are not hyphenated unless a word is wider than its column.
+            const Hyphenation hyphenation = placed.row < header_rows_ ? Hyphenation::LastResort : Hyphenation::Allowed;
             CellBox box{placed.row, placed.column, placed.rowspan, placed.colspan, x[placed.column], cell_width,
-                        placed.cell->valign, stack_blocks(placed.cell->blocks, text_width, breaker), 0};
+                        placed.cell->valign, stack_blocks(placed.cell->blocks, text_width, breaker, hyphenation), 0};
             box.needed = box.content.height() + 2 * table.cell_padding_vertical;
             cells_starting_in_row_[placed.row].push_back(static_cast<int>(cells_.size()));
             cells_.push_back(std::move(box));
@@ -105,7 +124,9 @@ double TableLayout::unit_height(int row) const {
 double TableLayout::start_height() const {
     double height = table_.space_before;
     for (int r = 0; r < header_rows_; ++r) height += row_heights_[r];
-    if (header_rows_ < static_cast<int>(table_.rows.size())) height += unit_height(header_rows_);
+    const int first = header_rows_;
+    if (first < static_cast<int>(table_.rows.size()))
+        height += table_.rows[first].keep_with_next ? unit_height(first) : first_part_height(first, fresh_room_);
     return height;
 }
 
@@ -155,6 +176,12 @@ std::vector<size_t> TableLayout::fitting_lines(int row, const std::vector<size_t
         progress = true;
     }
     if (!progress) return {};
+    // A row's first part is fair: every cell with text shows its first lines
+    // there, or the whole row moves on.
+    if (!force)
+        for (size_t k = 0; k < starting.size(); ++k)
+            if (from[k] == 0 && to[k] == 0 && !cells_[starting[k]].content.lines.empty() && cells_[starting[k]].rowspan == 1)
+                return {};
     return to;
 }
 
@@ -189,7 +216,13 @@ void TableLayout::place_header(PageCursor& cursor, bool continuation) {
     }
 }
 
+void TableLayout::open_spans_of(int row) {
+    for (int cell : cells_starting_in_row_[row])
+        if (cells_[cell].rowspan > 1) open_spans_.push_back(cell);
+}
+
 void TableLayout::place_row_whole(PageCursor& cursor, int row) {
+    open_spans_of(row);
     Placement placement{row, cursor.page_index(), cursor.y(), row_heights_[row], true, {}};
     for (int cell : cells_starting_in_row_[row]) placement.lines.push_back({0, cells_[cell].content.lines.size()});
     placements_.push_back(std::move(placement));
@@ -200,10 +233,15 @@ void TableLayout::place_row_whole(PageCursor& cursor, int row) {
 // continues on the next page until every cell's lines are placed.
 void TableLayout::place_row_split(PageCursor& cursor, int row) {
     const auto& starting = cells_starting_in_row_[row];
+    open_spans_of(row);
     std::vector<size_t> next_line(starting.size(), 0);
     const double padding = 2 * table_.cell_padding_vertical;
     while (true) {
         const std::vector<size_t> to = fitting_lines(row, next_line, cursor.remaining() - padding, cursor.at_top());
+        if (to.empty()) {  // nothing fits under what is already on this page
+            break_page(cursor);
+            continue;
+        }
         Placement placement{row, cursor.page_index(), cursor.y(), 0, false, {}};
         bool finished = true;
         double used = 0;
@@ -224,17 +262,22 @@ void TableLayout::place_row_split(PageCursor& cursor, int row) {
 }
 
 // A cell spanning rows that continues on the next page repeats its text
-// there; on this page its part must be tall enough for that text.
+// there; on this page its part must be tall enough for that text. Only the
+// spans open at the break and the placements of this page are looked at, so
+// that a long table costs time in proportion to its rows.
 void TableLayout::stretch_open_spans(PageCursor& cursor) {
     if (placements_.empty()) return;
     Placement& last = placements_.back();
     if (last.page != cursor.page_index()) return;
-    for (const CellBox& cell : cells_) {
-        if (cell.rowspan == 1 || cell.row > last.row || cell.row + cell.rowspan - 1 <= last.row) continue;
+    std::erase_if(open_spans_, [&](int index) {
+        const CellBox& cell = cells_[index];
+        return cell.row + cell.rowspan - 1 <= last.row;
+    });
+    for (int index : open_spans_) {
+        const CellBox& cell = cells_[index];
         double top = last.top;
-        for (const Placement& placement : placements_)
-            if (placement.page == last.page && placement.row >= cell.row && placement.row <= last.row)
-                top = std::min(top, placement.top);
+        for (size_t p = page_start_; p < placements_.size(); ++p)
+            if (placements_[p].row >= cell.row) top = std::min(top, placements_[p].top);
         const double deficit = cell.needed - (last.top + last.height - top);
         if (deficit > 0) {
             const double extra = std::min(deficit, cursor.remaining());
@@ -247,6 +290,7 @@ void TableLayout::stretch_open_spans(PageCursor& cursor) {
 void TableLayout::break_page(PageCursor& cursor) {
     stretch_open_spans(cursor);
     cursor.new_page();
+    page_start_ = placements_.size();
     place_header(cursor, true);
 }
 
@@ -261,6 +305,10 @@ void TableLayout::draw(PageCursor& cursor) const {
                                placement.lines[k].first, placement.lines[k].second, placement.whole);
         }
     }
+    // Where each row's placements start: placements_ are in row order.
+    std::vector<size_t> first_placement(table_.rows.size() + 1, placements_.size());
+    for (size_t p = placements_.size(); p-- > 0;) first_placement[placements_[p].row] = p;
+    for (size_t r = table_.rows.size(); r-- > 0;) first_placement[r] = std::min(first_placement[r], first_placement[r + 1]);
     // Cells spanning rows: one fragment per page their rows reach, each with the whole text.
     for (const CellBox& cell : cells_) {
         if (cell.rowspan == 1) continue;
@@ -278,8 +326,15 @@ void TableLayout::draw(PageCursor& cursor) const {
             draw_cell_fragment(cursor.page(first->page), cell, first->top, height, 0, to, true);
             first_fragment = false;
         };
-        for (const Placement& placement : placements_) {
-            if (placement.row < cell.row || placement.row >= cell.row + cell.rowspan) continue;
+        // Header rows repeat on every page: their placements are looked at all.
+        const bool header = cell.row < header_rows_;
+        for (size_t p = header ? 0 : first_placement[cell.row]; p < placements_.size(); ++p) {
+            const Placement& placement = placements_[p];
+            if (placement.row >= cell.row + cell.rowspan) {
+                if (header) continue;
+                break;
+            }
+            if (placement.row < cell.row) continue;
             if (first && placement.page != first->page) {
                 flush();
                 first = nullptr;

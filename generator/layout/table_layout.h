@@ -5,6 +5,7 @@
 // their text repeated.
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include "layout/page_cursor.h"
@@ -16,11 +17,15 @@ namespace docgen {
 
 class TableLayout {
 public:
-    // `page_room` is the height of a page's text area.
-    TableLayout(const Table& table, double left, double width, double page_room, LineBreaker& breaker);
+    // `page_room` is the height of a page's text area; `sources` name the
+    // files of paragraphs' origins. InputError when the header with the first
+    // lines of the first row is taller than a page.
+    TableLayout(const Table& table, double left, double width, double page_room, LineBreaker& breaker,
+                const std::vector<std::string>& sources);
 
     // What must fit on a page for the table to start there: its header and
-    // its first body row (with the row a section row is kept with).
+    // the first two lines of its first body row's cells (all of a row that
+    // is not split, and the row a section row is kept with).
     double start_height() const;
 
     void place(PageCursor& cursor);
@@ -44,6 +49,7 @@ private:
     };
 
     void arrange_cells(const Table& table, double left, double width, LineBreaker& breaker);
+    void check_header_fits(double page_room, const std::vector<std::string>& sources) const;
     void measure_rows();
     double unit_height(int row) const;
     bool may_split(int row, double fresh_room) const;
@@ -51,6 +57,7 @@ private:
     std::vector<size_t> fitting_lines(int row, const std::vector<size_t>& from, double room, bool force) const;
     double fresh_room_ = 0;  // a fresh page's room for body rows, under the repeated header
     void place_header(PageCursor& cursor, bool continuation);
+    void open_spans_of(int row);
     void place_row_whole(PageCursor& cursor, int row);
     void place_row_split(PageCursor& cursor, int row);
     void break_page(PageCursor& cursor);
@@ -65,6 +72,8 @@ private:
     std::vector<std::vector<int>> cells_starting_in_row_;  // indices into cells_
     std::vector<double> row_heights_;
     std::vector<Placement> placements_;
+    size_t page_start_ = 0;          // the first of placements_ on the current page
+    std::vector<int> open_spans_;    // cells spanning rows, started and not yet finished
 };
 
 }  // namespace docgen

@@ -52,12 +52,20 @@ struct ParagraphProps {
     bool operator==(const ParagraphProps&) const = default;
 };
 
+// Where a paragraph comes from, for messages about it: a line of one of the
+// document's sources (Document::sources); source -1 when made by the program.
+struct Origin {
+    int source = -1;
+    int line = 0;
+};
+
 struct Paragraph {
     std::string style;             // the named style it was made from
     ParagraphProps props;          // fully resolved
     RunProps run_props;            // the paragraph's default character formatting
     std::string label;             // list marker ("–", "1.") put before the text
     std::vector<Run> runs;
+    Origin origin;
 };
 
 struct Block;
@@ -138,6 +146,9 @@ struct Chart {
     std::vector<ChartSeries> series;
     double width_fraction = 1.0;  // of the text width
     double height = mm(90);
+    // Where it does not fit, the text after it may fill the page before it
+    // moves to the next page's top (Word's floating figure).
+    bool may_float = false;
     double space_before = 0;
     double space_after = 0;
 };
@@ -191,6 +202,7 @@ struct Metadata {
 
 struct Document {
     Metadata metadata;
+    std::vector<std::string> sources;  // the template files paragraphs' origins name
     std::vector<NamedStyle> styles;
     std::vector<Section> sections;
 };

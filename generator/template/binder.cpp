@@ -225,6 +225,7 @@ Document Binder::bind() {
     document.metadata.date = attribute(root, "date");
     document.metadata.language = attribute(root, "lang", "ru-RU");
     document.styles = compiled_.styles;
+    document.sources = compiled_.sources;
     each_child(root, [&](const TemplateNode& child) {
         if (child.is_element("styles") || child.is_element("fragment")) return;
         if (child.kind == TemplateNode::Kind::Text && child.text.is_blank()) return;
@@ -335,7 +336,10 @@ Paragraph Binder::new_paragraph(const std::string& style_name, const TemplateNod
     paragraph.props = style->second->paragraph;
     paragraph.run_props = style->second->run;
     for (const TemplateNode* around : enclosing_formatting_) apply_formatting(*around, paragraph);
-    if (formatting) apply_formatting(*formatting, paragraph);
+    if (formatting) {
+        apply_formatting(*formatting, paragraph);
+        paragraph.origin = {formatting->source, formatting->line};
+    }
     return paragraph;
 }
 

@@ -23,6 +23,7 @@ Chart Binder::chart(const TemplateNode& node) {
     chart.space_before = length_attribute(node, "space-before", 0);
     chart.space_after = length_attribute(node, "space-after", 0);
     chart.width_fraction = percent_attribute(node, "width", chart.width_fraction);
+    chart.may_float = bool_attribute(node, "float", false);
     const Value categories = evaluate(*node.expression, node);
     if (!categories.get().is_array()) fail(node, "<chart> categories must be a list, got " + std::string(categories.get().type_name()));
     for (const json& category : categories.get()) chart.categories.push_back(to_text(category, categories.path));

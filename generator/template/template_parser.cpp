@@ -115,7 +115,7 @@ const std::map<std::string, ElementRule>& language() {
         {"cell", {{"colspan", "rowspan", "valign", "style"}, true}},
         {"rich", {{"value", "style", "list-style", "marker"}, false, "value"}},
         {"page-break", {{}}},
-        {"chart", {{"kind", "direction", "title", "value-title", "height", "width", "space-before", "space-after"},
+        {"chart", {{"kind", "direction", "title", "value-title", "height", "width", "space-before", "space-after", "float"},
                    false, "categories"}},
         {"series", {{"name", "color"}, false, "values"}},
         {"for", {{"each", "in", "index"}, false, "in"}},

@@ -1,6 +1,8 @@
 #include "text/line_breaker.h"
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
 
 #include "common/utf8.h"
 
@@ -9,9 +11,37 @@ namespace docgen {
 namespace {
 
 constexpr double kTolerance = 0.01;
-// Hyphenate only when the line would otherwise end this far short of the
-// margin (Word's "hyphenation zone" has the same purpose): fewer hyphens.
-constexpr double kHyphenationZone = 18;
+
+// Total fit (Knuth and Plass, as in TeX): every way of breaking a paragraph
+// is scored by its lines' badness and its breaks' penalties, and the least
+// demerits win. The figures are TeX's where TeX has one.
+constexpr double kLinePenalty = 10;            // every line: fewer lines when all else is equal
+constexpr double kHyphenDemerits = 50 * 50;    // a break at a hyphen (drawn or in the word)
+constexpr double kDoubleHyphenDemerits = 10000;  // two lines in a row ending with one
+constexpr double kFinalHyphenDemerits = 5000;    // the last full line ending with one
+// A last line that is nothing but the end of a hyphenated word («ния.»).
+constexpr double kScrapDemerits = 5e8;
+// A proper name of a few words in quotes («Климовская средняя школа»)
+// is hyphenated only where no other break keeps the lines even.
+constexpr double kQuotedNameDemerits = 9e6;
+// Looseness limit: word gaps stretch by half a space with ratio 1, and up to
+// twice the space; what a justified line still lacks then goes between its
+// letters, up to kMaxLetterSpacing of an em each. A line that needs more is
+// loose, and any breaking without loose lines beats one with them.
+constexpr double kStretchPerSpace = 0.5;
+constexpr double kMostStretch = 0.75;  // of a space: with letter spacing, a gap stays under twice the space
+constexpr double kMaxLetterSpacing = 0.05;
+// Word gaps of justified lines may also shrink, to 80 % of the space.
+constexpr double kShrinkPerSpace = 0.2;
+constexpr double kLooseDemerits = 1e10;
+constexpr double kMaxBadness = 10000;
+// Lines of ragged (left, centred, right) text are scored against this much
+// free room, in ems of the paragraph's size.
+constexpr double kRaggedStretchEms = 3;
+// A word wider than the line is cut between characters, and only a line of
+// a single unbreakable piece may stick out.
+constexpr double kCutDemerits = 1e12;
+constexpr double kOverfullDemerits = 1e14;
 
 }  // namespace
 
@@ -23,7 +53,8 @@ struct LineBreaker::Word {
     int breaks_begin = 0, breaks_end = 0;  // in breaks_
     double space_before = 0;  // the gap between this word and the previous one
     int forced_breaks_before = 0;
-    bool glued = false;  // follows a list label: no line break between them
+    bool glued = false;         // follows a list label: no line break between them
+    bool quoted_name = false;   // in a short name in quotes: hyphenated only as a last resort
 
     int size() const { return end - begin; }
 };
@@ -46,6 +77,10 @@ struct LineBreaker::LineDraft {
 LineBreaker::LineBreaker(const FontSet& fonts, std::shared_ptr<const Hyphenator> hyphenator)
     : fonts_(fonts), hyphenator_(std::move(hyphenator)) {}
 
+double LineBreaker::text_room(const ParagraphProps& props, double width) {
+    return width - props.indent_left - props.indent_right - std::max(0.0, props.first_line_indent);
+}
+
 int LineBreaker::style_of(const RunProps& props) {
     const TextStyle style{&fonts_.face(props), props.size, props.letter_spacing, props.underline};
     for (size_t i = 0; i < styles_.size(); ++i)
@@ -55,9 +90,12 @@ int LineBreaker::style_of(const RunProps& props) {
 }
 
 double LineBreaker::word_width(const Word& word, int from, int to) const {
-    double total = 0;
-    for (int i = word.begin + from; i < word.begin + to; ++i) total += advances_[i];
-    return total;
+    return advance_sums_[word.begin + to] - advance_sums_[word.begin + from];
+}
+
+double LineBreaker::hyphen_width(const Word& word, int at) const {
+    const TextStyle& style = styles_[char_styles_[word.begin + at - 1]];
+    return style.face->advance(U'-') * style.size;
 }
 
 const std::vector<int>& LineBreaker::hyphenation_points(std::u32string_view letters) {
@@ -148,85 +186,209 @@ std::vector<LineBreaker::Word> LineBreaker::split_words(const Paragraph& paragra
         }
     }
     finish_word();
+    mark_quoted_names(words);
     return words;
+}
+
+// Words of a name of up to three words in quotes that starts with a capital:
+// «Климовская средняя школа», «Точка роста».
+void LineBreaker::mark_quoted_names(std::vector<Word>& words) const {
+    constexpr size_t kLongestName = 3;
+    for (size_t i = 0; i < words.size(); ++i) {
+        const Word& first = words[i];
+        int letter = first.begin;
+        while (letter < first.end && chars_[letter] == U'«') ++letter;
+        if (letter == first.begin || letter == first.end || !utf8::is_upper(chars_[letter])) continue;
+        for (size_t j = i; j < words.size() && j < i + kLongestName; ++j) {
+            const auto begin = chars_.begin() + words[j].begin;
+            if (std::find(j == i ? chars_.begin() + letter : begin, chars_.begin() + words[j].end, U'»') ==
+                chars_.begin() + words[j].end)
+                continue;
+            for (size_t k = i; k <= j; ++k) words[k].quoted_name = true;
+            i = j;
+            break;
+        }
+    }
+}
+
+// The places the words [first, last) may be broken at, in order; the last
+// is the run's end. A piece of a word wider than the narrowest line may also
+// be cut between any two of its characters.
+void LineBreaker::add_candidates(const std::vector<Word>& words, size_t first, size_t last, double narrowest,
+                                 Hyphenation hyphenation) {
+    candidates_.clear();
+    for (size_t w = first; w < last; ++w) {
+        const Word& word = words[w];
+        const int index = static_cast<int>(w);
+        const bool hyphenate = hyphenation == Hyphenation::Allowed || word_width(word, 0, word.size()) > narrowest;
+        int piece_start = 0;
+        const auto add_cuts = [&](int piece_end) {
+            if (word_width(word, piece_start, piece_end) <= narrowest + kTolerance) return;
+            for (int at = piece_start + 1; at < piece_end; ++at)
+                candidates_.push_back({index, at, false, false, false, kCutDemerits});
+        };
+        for (int b = word.breaks_begin; b < word.breaks_end; ++b) {
+            const Opportunity& opportunity = breaks_[b];
+            if (opportunity.hyphen && !hyphenate) continue;
+            add_cuts(opportunity.at);
+            const double demerits = opportunity.hyphen && word.quoted_name ? kQuotedNameDemerits : kHyphenDemerits;
+            candidates_.push_back({index, opportunity.at, opportunity.hyphen, true, false, demerits});
+            piece_start = opportunity.at;
+        }
+        add_cuts(word.size());
+        const bool run_end = w + 1 == last;
+        if (run_end || !words[w + 1].glued) candidates_.push_back({index, word.size(), false, false, run_end, 0});
+    }
+}
+
+// Breaks the words [first, last), which a forced line break or the
+// paragraph's ends delimit, into lines: the first `first_room` wide, the
+// others `room`.
+void LineBreaker::break_run(const Paragraph& paragraph, const std::vector<Word>& words, size_t first, size_t last,
+                            double first_room, double room, std::vector<LineDraft>& drafts) {
+    const bool justified = paragraph.props.align == Align::Justify;
+    const double ragged_stretch = kRaggedStretchEms * paragraph.run_props.size;
+    // Running sums over the words: their widths with the space before each,
+    // and those spaces alone.
+    std::vector<double>& filled = filled_;
+    std::vector<double>& spaces = spaces_;
+    filled.assign(last - first + 1, 0);
+    spaces.assign(last - first + 1, 0);
+    const double letter_room = kMaxLetterSpacing * paragraph.run_props.size;
+    for (size_t w = first; w < last; ++w) {
+        const Word& word = words[w];
+        spaces[w - first + 1] = spaces[w - first] + word.space_before;
+        filled[w - first + 1] = filled[w - first] + word.space_before + word_width(word, 0, word.size());
+    }
+    // Where the line after a node starts: a word and a character in it.
+    const auto start_of = [&](const Node& node) -> std::pair<int, int> { return {node.start_word, node.start_at}; };
+
+    nodes_.clear();
+    active_.clear();
+    nodes_.push_back({-1, -1, 0, static_cast<int>(first), 0});
+    active_.push_back(0);
+    for (size_t c = 0; c < candidates_.size(); ++c) {
+        const Candidate& candidate = candidates_[c];
+        const Word& end_word = words[candidate.word];
+        int best_previous = -1;
+        double best_total = std::numeric_limits<double>::infinity();
+        size_t kept = 0;
+        for (int index : active_) {
+            const Node& node = nodes_[index];
+            const auto [start_word, start_at] = start_of(node);
+            double width;
+            if (start_word == candidate.word) {
+                width = word_width(end_word, start_at, candidate.at);
+            } else {
+                const Word& start = words[start_word];
+                width = word_width(start, start_at, start.size()) + filled[candidate.word - first] -
+                        filled[start_word + 1 - first] + end_word.space_before + word_width(end_word, 0, candidate.at);
+            }
+            const double natural = width;
+            if (candidate.hyphen) width += hyphen_width(end_word, candidate.at);
+            const double line_room = node.candidate < 0 ? first_room : room;
+            const bool next_candidate = static_cast<size_t>(node.candidate + 1) == c;
+            const double gaps =
+                candidate.word > start_word ? spaces[candidate.word + 1 - first] - spaces[start_word + 1 - first] : 0;
+            const double shrink = justified ? gaps * kShrinkPerSpace : 0;
+            double badness = 0;
+            double demerits = 0;
+            if (width > line_room + kTolerance && (candidate.forced || width - shrink > line_room + kTolerance)) {
+                if (natural - shrink > line_room + kTolerance && !next_candidate) continue;  // only longer from here on
+                active_[kept++] = index;
+                if (!next_candidate) continue;
+                demerits = kOverfullDemerits;  // nothing narrower can end here
+            } else {
+                active_[kept++] = index;
+                const double slack = line_room - width;
+                if (slack < -kTolerance) {
+                    const double ratio = -slack / shrink;
+                    badness = 100 * ratio * ratio * ratio;
+                } else if (!candidate.forced) {
+                    const double stretch = justified ? gaps * kStretchPerSpace : ragged_stretch;
+                    const double ratio =
+                        stretch > 0 ? slack / stretch : (slack > kTolerance ? kMaxBadness : 0);
+                    badness = std::min(kMaxBadness, 100 * ratio * ratio * ratio);
+                    if (justified && slack > kMostStretch * gaps) {
+                        const int letters = candidate.word > start_word
+                                                ? words[start_word].size() - start_at + candidate.at +
+                                                      (end_word.begin - words[start_word].end)
+                                                : candidate.at - start_at;
+                        if (slack > kMostStretch * gaps + letter_room * std::max(letters, 0)) demerits += kLooseDemerits;
+                    }
+                }
+            }
+            demerits += (kLinePenalty + badness) * (kLinePenalty + badness) + candidate.demerits;
+            if (node.candidate >= 0) {
+                const Candidate& previous = candidates_[node.candidate];
+                if (previous.flagged && candidate.flagged) demerits += kDoubleHyphenDemerits;
+                if (previous.hyphen && candidate.forced) {
+                    demerits += kFinalHyphenDemerits;
+                    if (start_word == candidate.word) demerits += kScrapDemerits;
+                }
+            }
+            const double total = node.total + demerits;
+            if (total < best_total) {
+                best_total = total;
+                best_previous = index;
+            }
+        }
+        active_.resize(kept);
+        if (best_previous < 0) continue;
+        const bool inside = candidate.at < end_word.size();
+        nodes_.push_back({static_cast<int>(c), best_previous, best_total, inside ? candidate.word : candidate.word + 1,
+                          inside ? candidate.at : 0});
+        active_.push_back(static_cast<int>(nodes_.size()) - 1);
+    }
+
+    // The best breaking ends at the run's end, the last node made.
+    std::vector<int> chain;
+    for (int index = static_cast<int>(nodes_.size()) - 1; index > 0; index = nodes_[index].previous)
+        chain.push_back(index);
+    for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
+        const Node& node = nodes_[*it];
+        const Candidate& end = candidates_[node.candidate];
+        auto [word, at] = start_of(nodes_[node.previous]);
+        LineDraft line;
+        for (; word <= end.word; ++word, at = 0) {
+            const bool last_word = word == end.word;
+            const int to = last_word ? end.at : words[word].size();
+            const bool hyphen = last_word && end.hyphen;
+            const double gap = line.segments.empty() ? 0 : words[word].space_before;
+            line.width += gap + word_width(words[word], at, to) + (hyphen ? hyphen_width(words[word], to) : 0);
+            line.gaps += line.segments.empty() ? 0 : 1;
+            line.segments.push_back({word, at, to, hyphen});
+        }
+        line.last = end.forced;
+        drafts.push_back(std::move(line));
+    }
 }
 
 std::vector<LineBreaker::LineDraft> LineBreaker::fill_lines(const Paragraph& paragraph,
                                                              const std::vector<Word>& words, double width,
-                                                             bool label_hangs) {
+                                                             bool label_hangs, Hyphenation hyphenation) {
     const ParagraphProps& props = paragraph.props;
-    const auto line_room = [&](size_t line_index) {
-        const double indent = line_index > 0 || label_hangs ? 0 : props.first_line_indent;
-        return width - props.indent_left - indent - props.indent_right;
-    };
-    const auto hyphen_width = [&](const Word& word, int at) {
-        const TextStyle& style = styles_[char_styles_[word.begin + at - 1]];
-        return style.face->advance(U'-') * style.size;
-    };
+    const double room = std::max(0.0, width - props.indent_left - props.indent_right);
+    const double first_room = std::max(0.0, room - (label_hangs ? 0 : props.first_line_indent));
+    advance_sums_.resize(advances_.size() + 1);
+    advance_sums_[0] = 0;
+    for (size_t i = 0; i < advances_.size(); ++i) advance_sums_[i + 1] = advance_sums_[i] + advances_[i];
 
     std::vector<LineDraft> drafts;
-    LineDraft current;
-    const auto finish_line = [&](bool last) {
-        current.last = last;
-        drafts.push_back(std::move(current));
-        current = LineDraft{};
-    };
-    const auto add = [&](int word, int from, int to, bool hyphen, double part_width, double gap) {
-        current.width += (current.segments.empty() ? 0 : gap) + part_width;
-        current.gaps += current.segments.empty() ? 0 : 1;
-        current.segments.push_back({word, from, to, hyphen});
-    };
-
-    int start = 0;  // characters of words[i] already on earlier lines
-    for (size_t i = 0; i < words.size();) {
-        const Word& word = words[i];
-        if (start == 0 && word.forced_breaks_before > 0 && i > 0) {
-            for (int b = 0; b < word.forced_breaks_before; ++b) finish_line(true);
-        }
-        const double room = line_room(drafts.size());
-        const double gap = current.segments.empty() ? 0 : word.space_before;
-        const double rest = word_width(word, start, word.size());
-        if (current.width + gap + rest <= room + kTolerance) {
-            add(static_cast<int>(i), start, word.size(), false, rest, gap);
-            ++i;
-            start = 0;
-            continue;
-        }
-        // The word overflows: cut it at the last opportunity that fits, if the
-        // line would otherwise stay short.
-        const bool alone = current.segments.empty() || (word.glued && start == 0 && current.segments.size() == 1);
-        int best = -1;
-        bool best_hyphen = false;
-        if (room - current.width > kHyphenationZone || alone) {
-            for (int b = word.breaks_begin; b < word.breaks_end; ++b) {
-                const Opportunity& opportunity = breaks_[b];
-                if (opportunity.at <= start) continue;
-                const double part = word_width(word, start, opportunity.at) +
-                                    (opportunity.hyphen ? hyphen_width(word, opportunity.at) : 0);
-                if (current.width + gap + part > room + kTolerance) break;
-                best = opportunity.at;
-                best_hyphen = opportunity.hyphen;
-            }
-        }
-        if (best < 0 && alone) {
-            // Longer than a whole line and no place to break: cut between
-            // characters rather than draw outside the box.
-            best = start + 1;
-            while (best < word.size() && current.width + gap + word_width(word, start, best + 1) <= room + kTolerance) ++best;
-        }
-        if (best > 0) {
-            const double part = word_width(word, start, best) + (best_hyphen ? hyphen_width(word, best) : 0);
-            add(static_cast<int>(i), start, best, best_hyphen, part, gap);
-            start = best;
-        }
-        finish_line(false);
+    for (size_t first = 0; first < words.size();) {
+        size_t last = first + 1;
+        while (last < words.size() && words[last].forced_breaks_before == 0) ++last;
+        add_candidates(words, first, last, std::min(room, first_room), hyphenation);
+        break_run(paragraph, words, first, last, drafts.empty() ? first_room : room, room, drafts);
+        if (last < words.size())
+            for (int b = 1; b < words[last].forced_breaks_before; ++b) drafts.push_back(LineDraft{{}, 0, 0, true});
+        first = last;
     }
-    if (!current.segments.empty() || drafts.empty()) finish_line(true);
-    drafts.back().last = true;
+    if (drafts.empty()) drafts.push_back(LineDraft{{}, 0, 0, true});
     return drafts;
 }
 
-std::vector<Line> LineBreaker::break_paragraph(const Paragraph& paragraph, double width) {
+std::vector<Line> LineBreaker::break_paragraph(const Paragraph& paragraph, double width, Hyphenation hyphenation) {
     styles_.clear();
     std::vector<Word> words = split_words(paragraph);
     const ParagraphProps& props = paragraph.props;
@@ -254,10 +416,9 @@ std::vector<Line> LineBreaker::break_paragraph(const Paragraph& paragraph, doubl
             words.insert(words.begin(), label);
         }
     }
-    const auto drafts = fill_lines(paragraph, words, width, hanging_label_width >= 0);
+    const auto drafts = fill_lines(paragraph, words, width, hanging_label_width >= 0, hyphenation);
     return place_lines(paragraph, words, drafts, width, hanging_label_width);
 }
-
 std::vector<Line> LineBreaker::place_lines(const Paragraph& paragraph, const std::vector<Word>& words,
                                            const std::vector<LineDraft>& drafts, double width,
                                            double hanging_label_width) {
@@ -270,15 +431,29 @@ std::vector<Line> LineBreaker::place_lines(const Paragraph& paragraph, const std
         const bool first = n == 0;
         const double start = props.indent_left + (first && hanging_label_width < 0 ? props.first_line_indent : 0);
         const double room = width - start - props.indent_right;
-        const double slack = std::max(0.0, room - draft.width);
+        // Negative for a justified line whose word gaps shrink.
+        const double slack = props.align == Align::Justify && !draft.last ? room - draft.width
+                                                                          : std::max(0.0, room - draft.width);
         double x = start;
         double stretch = 0;
+        double letter_spacing = 0;  // added to every character of a line too loose by its gaps alone
         switch (props.align) {
             case Align::Left: break;
             case Align::Center: x += slack / 2; break;
             case Align::Right: x += slack; break;
             case Align::Justify:
-                if (!draft.last && draft.gaps > 0) stretch = slack / draft.gaps;
+                if (!draft.last && draft.gaps > 0) {
+                    double spaces = 0;
+                    int letters = 0;
+                    for (size_t s = 0; s < draft.segments.size(); ++s) {
+                        spaces += s > 0 ? words[draft.segments[s].word].space_before : 0;
+                        letters += draft.segments[s].to - draft.segments[s].from;
+                    }
+                    if (slack > kMostStretch * spaces && letters > 0)
+                        letter_spacing = std::min((slack - kMostStretch * spaces) / letters,
+                                                  kMaxLetterSpacing * paragraph.run_props.size);
+                    stretch = (slack - letter_spacing * letters) / draft.gaps;
+                }
                 break;
         }
         Line line;
@@ -302,15 +477,16 @@ std::vector<Line> LineBreaker::place_lines(const Paragraph& paragraph, const std
                 std::string text;
                 for (int k = word.begin + i; k < word.begin + end; ++k)
                     utf8::append(text, chars_[k] == utf8::kNoBreakSpace ? U' ' : chars_[k]);
-                double piece_width = word_width(word, i, end);
+                double piece_width = word_width(word, i, end) + letter_spacing * (end - i);
                 if (segment.hyphen && end == segment.to) {
                     text += '-';
                     piece_width += style.face->advance(U'-') * style.size;
                     line.ends_with_hyphen = true;
                 }
                 PlacedText* previous = line.pieces.empty() ? nullptr : &line.pieces.back();
+                const double spacing = style.letter_spacing + letter_spacing;
                 const bool same_style = previous && previous->face == style.face && previous->size == style.size &&
-                                        previous->letter_spacing == style.letter_spacing &&
+                                        previous->letter_spacing == spacing &&
                                         previous->underline == style.underline;
                 if (join_previous && i == segment.from && same_style) {
                     previous->text += ' ';
@@ -318,7 +494,7 @@ std::vector<Line> LineBreaker::place_lines(const Paragraph& paragraph, const std
                     previous->width = x + piece_width - previous->x;
                 } else {
                     line.pieces.push_back(
-                        {x, piece_width, std::move(text), style.face, style.size, style.letter_spacing, style.underline});
+                        {x, piece_width, std::move(text), style.face, style.size, spacing, style.underline});
                 }
                 used_styles.push_back(piece_style);
                 x += piece_width;
