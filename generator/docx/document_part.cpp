@@ -10,6 +10,7 @@
 #include "docx/ooxml.h"
 #include "docx/parts.h"
 #include "docx/properties.h"
+#include "model/overloaded.h"
 #include "model/table_grid.h"
 
 namespace docgen {
@@ -62,18 +63,17 @@ private:
     }
 
     void write_block(pugi::xml_node parent, const Block& block, bool keep_with_next) {
-        if (const auto* paragraph = std::get_if<Paragraph>(&block)) {
-            write_paragraph(parent, *paragraph, keep_with_next);
-        } else if (const auto* list = std::get_if<List>(&block)) {
-            for (const ListItem& item : list->items)
-                for (const Block& inner : item.blocks) write_block(parent, inner, keep_with_next);
-        } else if (const auto* table = std::get_if<Table>(&block)) {
-            write_table(parent, *table);
-        } else if (const auto* chart = std::get_if<Chart>(&block)) {
-            write_chart(parent, *chart);
-        } else {
-            set(add(add(add(parent, "w:p"), "w:r"), "w:br"), "w:type", "page");
-        }
+        std::visit(Overloaded{
+                       [&](const Paragraph& paragraph) { write_paragraph(parent, paragraph, keep_with_next); },
+                       [&](const List& list) {
+                           for (const ListItem& item : list.items)
+                               for (const Block& inner : item.blocks) write_block(parent, inner, keep_with_next);
+                       },
+                       [&](const Table& table) { write_table(parent, table); },
+                       [&](const Chart& chart) { write_chart(parent, chart); },
+                       [&](const PageBreak&) { set(add(add(add(parent, "w:p"), "w:r"), "w:br"), "w:type", "page"); },
+                   },
+                   block);
     }
 
     void write_paragraph(pugi::xml_node parent, const Paragraph& paragraph, bool keep_with_next) {

@@ -2,6 +2,7 @@
 // body rows, cells with spans, the column-number row, and merged equal cells.
 #include <stdexcept>
 
+#include "model/overloaded.h"
 #include "template/binder.h"
 #include "template/styles.h"
 
@@ -146,12 +147,18 @@ Cell Binder::cell(const TemplateNode& node, const std::string& cell_style, size_
 std::string plain_text(const std::vector<Block>& blocks) {
     std::string text;
     for (const Block& block : blocks) {
-        if (const auto* paragraph = std::get_if<Paragraph>(&block)) {
-            for (const Run& run : paragraph->runs) text += run.text;
-            text += '\n';
-        } else if (const auto* list = std::get_if<List>(&block)) {
-            for (const ListItem& item : list->items) text += plain_text(item.blocks);
-        }
+        std::visit(Overloaded{
+                       [&](const Paragraph& paragraph) {
+                           for (const Run& run : paragraph.runs) text += run.text;
+                           text += '\n';
+                       },
+                       [&](const List& list) {
+                           for (const ListItem& item : list.items) text += plain_text(item.blocks);
+                       },
+                       // Cells hold no tables, charts or page breaks (the loader refuses them).
+                       [&](const Table&) {}, [&](const Chart&) {}, [&](const PageBreak&) {},
+                   },
+                   block);
     }
     return text;
 }

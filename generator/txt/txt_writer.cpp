@@ -1,5 +1,7 @@
 #include "txt/txt_writer.h"
 
+#include "model/overloaded.h"
+
 #include "common/russian.h"
 
 namespace docgen {
@@ -38,33 +40,39 @@ std::string joined(const std::vector<std::string>& lines, const char* separator)
 
 void collect_lines(const std::vector<Block>& blocks, std::vector<std::string>& lines) {
     for (const Block& block : blocks) {
-        if (const auto* paragraph = std::get_if<Paragraph>(&block)) {
-            lines.push_back(paragraph_text(*paragraph));
-        } else if (const auto* list = std::get_if<List>(&block)) {
-            for (const ListItem& item : list->items) collect_lines(item.blocks, lines);
-        } else if (const auto* table = std::get_if<Table>(&block)) {
-            for (const Row& row : table->rows) {
-                std::vector<std::string> cells;
-                for (const Cell& cell : row.cells) {
-                    std::vector<std::string> cell_lines;
-                    collect_lines(cell.blocks, cell_lines);
-                    cells.push_back(joined(cell_lines, " / "));
-                }
-                lines.push_back(joined(cells, " | "));
-            }
-        } else if (const auto* chart = std::get_if<Chart>(&block)) {
-            lines.push_back(chart->title.empty() ? "[диаграмма]" : "[диаграмма] " + plain_spaces(chart->title));
-            for (size_t c = 0; c < chart->categories.size(); ++c) {
-                std::vector<std::string> values;
-                for (const ChartSeries& series : chart->series) {
-                    const std::string value = number_text(c < series.values.size() ? series.values[c] : 0);
-                    values.push_back(series.name.empty() ? value : plain_spaces(series.name) + " " + value);
-                }
-                lines.push_back(plain_spaces(chart->categories[c]) + ": " + joined(values, "; "));
-            }
-        } else {
-            lines.push_back("--- page break ---");
-        }
+        std::visit(Overloaded{
+                       [&](const Paragraph& paragraph) { lines.push_back(paragraph_text(paragraph)); },
+                       [&](const List& list) {
+                           for (const ListItem& item : list.items) collect_lines(item.blocks, lines);
+                       },
+                       [&](const Table& table) {
+                           for (const Row& row : table.rows) {
+                               std::vector<std::string> cells;
+                               for (const Cell& cell : row.cells) {
+                                   std::vector<std::string> cell_lines;
+                                   collect_lines(cell.blocks, cell_lines);
+                                   cells.push_back(joined(cell_lines, " / "));
+                               }
+                               lines.push_back(joined(cells, " | "));
+                           }
+                       },
+                       [&](const Chart& chart) {
+                           lines.push_back(chart.title.empty() ? "[диаграмма]"
+                                                               : "[диаграмма] " + plain_spaces(chart.title));
+                           for (size_t c = 0; c < chart.categories.size(); ++c) {
+                               std::vector<std::string> values;
+                               for (const ChartSeries& series : chart.series) {
+                                   const std::string value =
+                                       number_text(c < series.values.size() ? series.values[c] : 0);
+                                   values.push_back(series.name.empty() ? value
+                                                                        : plain_spaces(series.name) + " " + value);
+                               }
+                               lines.push_back(plain_spaces(chart.categories[c]) + ": " + joined(values, "; "));
+                           }
+                       },
+                       [&](const PageBreak&) { lines.push_back("--- page break ---"); },
+                   },
+                   block);
     }
 }
 
