@@ -9,6 +9,7 @@
 
 #include "common/error.h"
 #include "common/json_file.h"
+#include "docx/ooxml.h"
 #include "template/expression.h"
 #include "template/template.h"
 #include "test_support.h"
@@ -186,6 +187,24 @@ TEST(Hardening, AnOutputNamedOnlyByItsExtensionIsRefused) {
                                            &status);
     EXPECT_EQ(status, 2);
     EXPECT_NE(output.find(".pdf: the file has no name before \".pdf\""), std::string::npos) << output;
+}
+
+TEST(Hardening, ControlCharactersInTemplatesAreRefused) {
+    EXPECT_EQ(template_error("<document>\n<section>\n<p>При&#1;каз</p>\n</section>\n</document>"),
+              "deep.xml:3: the template holds the character U+0001, which no document can hold (tab and line feed "
+              "are allowed)");
+    EXPECT_NE(expression_error("'a\x02" "b'").find("the string holds the character U+0002"), std::string::npos);
+}
+
+TEST(Hardening, DocxPartsNeverHoldCharactersXmlForbids) {
+    pugi::xml_document xml;
+    pugi::xml_node root = ooxml::start_part(xml, "w:document");
+    root.append_attribute("a") = "x\x01y\tz";
+    root.text().set("т\x1Fе\x0Bкст\nконец\xEF\xBF\xBE");
+    const std::string part = ooxml::serialize(xml);
+    EXPECT_NE(part.find("<w:document a=\"xy&#09;z\">текст\nконец</w:document>"), std::string::npos) << part;
+    pugi::xml_document parsed;
+    EXPECT_TRUE(parsed.load_string(part.c_str()));
 }
 
 TEST(Hardening, AFolderIsNotData) {

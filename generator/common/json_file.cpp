@@ -13,19 +13,6 @@ namespace docgen {
 
 using nlohmann::json;
 
-std::optional<char32_t> first_forbidden_character(const std::string& text) {
-    // Bytes, not characters: control characters are single bytes, and
-    // U+FFFE, U+FFFF are EF BF BE, EF BF BF; no other character has these bytes.
-    for (size_t i = 0; i < text.size(); ++i) {
-        const unsigned char byte = static_cast<unsigned char>(text[i]);
-        if (byte < 0x20 && byte != '\t' && byte != '\n') return byte;
-        if (byte == 0xEF && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xBF &&
-            (static_cast<unsigned char>(text[i + 2]) & 0xFE) == 0xBE)
-            return 0xFFFE + (static_cast<unsigned char>(text[i + 2]) & 1);
-    }
-    return std::nullopt;
-}
-
 namespace {
 
 // A pointer into the text that tells the handler how far the parser has read.
@@ -136,7 +123,7 @@ private:
     }
 
     void check_text(std::string& text, bool is_key) {
-        const std::optional<char32_t> found = first_forbidden_character(text);
+        const std::optional<char32_t> found = utf8::first_forbidden_character(text);
         if (!found) return;
         // Line ends of other systems become "\n".
         if (*found == U'\r') {
@@ -147,13 +134,11 @@ private:
             }
             text = std::move(normalised);
         }
-        const std::optional<char32_t> forbidden = first_forbidden_character(text);
+        const std::optional<char32_t> forbidden = utf8::first_forbidden_character(text);
         if (!forbidden) return;
         const char32_t bad = *forbidden;
-        char code[16];
-        std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(bad));
         fail_at(string_start(), is_key ? path() : value_path(),
-                std::string(is_key ? "a key" : "the text") + " holds the character " + code +
+                std::string(is_key ? "a key" : "the text") + " holds the character " + utf8::code_point_name(bad) +
                     (bad < 0x20 ? " (a control character)" : "") +
                     ", which no document can hold: remove it (tab and line feed are allowed)");
     }

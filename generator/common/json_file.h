@@ -2,7 +2,6 @@
 #pragma once
 
 #include <nlohmann/json_fwd.hpp>
-#include <optional>
 #include <string>
 
 namespace docgen {
@@ -18,8 +17,5 @@ constexpr int kMaxJsonNesting = 100;
 // U+FFFF). Line ends inside strings become "\n" ("\r\n" and "\r" alike).
 nlohmann::json parse_json(const std::string& text, const std::string& source_name);
 nlohmann::json load_json_file(const std::string& path);
-
-// The first character that text in a document cannot hold (see above), if any.
-std::optional<char32_t> first_forbidden_character(const std::string& text);
 
 }  // namespace docgen

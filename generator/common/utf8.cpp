@@ -1,5 +1,7 @@
 #include "common/utf8.h"
 
+#include <cstdio>
+
 namespace docgen::utf8 {
 
 char32_t next(std::string_view text, size_t& pos) {
@@ -92,5 +94,24 @@ std::string to_upper(std::string_view text) { return map_case(text, to_upper); }
 bool is_upper(char32_t c) { return to_lower(c) != c; }
 bool is_lower(char32_t c) { return to_upper(c) != c || c == U'ß'; }
 bool is_letter(char32_t c) { return is_upper(c) || is_lower(c); }
+
+std::optional<char32_t> first_forbidden_character(std::string_view text) {
+    // Bytes, not characters: control characters are single bytes, and
+    // U+FFFE, U+FFFF are EF BF BE, EF BF BF; no other character has these bytes.
+    for (size_t i = 0; i < text.size(); ++i) {
+        const unsigned char byte = static_cast<unsigned char>(text[i]);
+        if (byte < 0x20 && byte != '\t' && byte != '\n') return byte;
+        if (byte == 0xEF && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xBF &&
+            (static_cast<unsigned char>(text[i + 2]) & 0xFE) == 0xBE)
+            return 0xFFFE + (static_cast<unsigned char>(text[i + 2]) & 1);
+    }
+    return std::nullopt;
+}
+
+std::string code_point_name(char32_t c) {
+    char name[16];
+    std::snprintf(name, sizeof name, "U+%04X", static_cast<unsigned>(c));
+    return name;
+}
 
 }  // namespace docgen::utf8

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -27,6 +28,13 @@ bool is_letter(char32_t c);
 bool is_upper(char32_t c);
 bool is_lower(char32_t c);
 inline bool is_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
+
+// The first character that no document can hold: control characters other
+// than tab and line feed (XML 1.0 forbids them, and Word refuses a file with
+// one), U+FFFE and U+FFFF.
+std::optional<char32_t> first_forbidden_character(std::string_view text);
+// "U+0001".
+std::string code_point_name(char32_t c);
 
 inline constexpr char32_t kNoBreakSpace = U'\u00A0';
 inline constexpr const char* kNoBreakSpaceUtf8 = "\u00A0";

@@ -1,5 +1,7 @@
 #include "docx/ooxml.h"
 
+#include <cctype>
+
 namespace docgen::ooxml {
 
 pugi::xml_node start_part(pugi::xml_document& document, const char* root) {
@@ -29,9 +31,39 @@ void content_types_defaults(pugi::xml_node types) {
     set(plain, "ContentType", "application/xml");
 }
 
+namespace {
+
+// XML 1.0 has no control characters but tab, line feed and carriage return,
+// not even as references (pugixml writes "&#01;"), and no U+FFFE or U+FFFF:
+// Word refuses a part holding one. Inputs refuse them; whatever comes through
+// nevertheless is dropped here, so that every part Word reads is well-formed.
+void drop_forbidden_characters(std::string& xml) {
+    size_t out = 0;
+    for (size_t i = 0; i < xml.size();) {
+        if (xml[i] == '&' && xml.compare(i + 1, 1, "#") == 0 && i + 4 < xml.size() && xml[i + 4] == ';' &&
+            std::isdigit(static_cast<unsigned char>(xml[i + 2])) && std::isdigit(static_cast<unsigned char>(xml[i + 3]))) {
+            const int code = (xml[i + 2] - '0') * 10 + (xml[i + 3] - '0');
+            if (code < 32 && code != 9 && code != 10 && code != 13) {
+                i += 5;
+                continue;
+            }
+        }
+        if (static_cast<unsigned char>(xml[i]) == 0xEF && i + 2 < xml.size() &&
+            static_cast<unsigned char>(xml[i + 1]) == 0xBF && (static_cast<unsigned char>(xml[i + 2]) & 0xFE) == 0xBE) {
+            i += 3;
+            continue;
+        }
+        xml[out++] = xml[i++];
+    }
+    xml.resize(out);
+}
+
+}  // namespace
+
 std::string serialize(const pugi::xml_document& document) {
     StringWriter writer;
     document.save(writer, "", pugi::format_raw, pugi::encoding_utf8);
+    drop_forbidden_characters(writer.out);
     return std::move(writer.out);
 }
 

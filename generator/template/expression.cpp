@@ -116,6 +116,9 @@ std::vector<Token> tokenize(std::string_view text) {
                 value += text[end++];
             }
             if (end >= text.size()) fail("unterminated string", column);
+            if (const std::optional<char32_t> bad = utf8::first_forbidden_character(value))
+                fail("the string holds the character " + utf8::code_point_name(*bad) + ", which no document can hold",
+                     column);
             push(TokenKind::String, value, i, end + 1);
             i = end + 1;
         } else if (is_identifier_start(c)) {

@@ -9,6 +9,7 @@
 
 #include "common/error.h"
 #include "common/files.h"
+#include "common/utf8.h"
 #include "template/binder.h"
 #include "template/compiled_template.h"
 #include "template/styles.h"
@@ -276,6 +277,10 @@ private:
     }
 
     TextTemplate parse_text(const pugi::xml_node& xml, const char* text, bool collapse) const {
+        // Character references decode to any character: &#1; is not text a document can hold.
+        if (const std::optional<char32_t> bad = utf8::first_forbidden_character(text))
+            fail(xml, "the template holds the character " + utf8::code_point_name(*bad) +
+                          ", which no document can hold (tab and line feed are allowed)");
         try {
             return TextTemplate::parse(text, collapse);
         } catch (const ExpressionError& error) {
