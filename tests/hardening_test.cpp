@@ -10,6 +10,7 @@
 #include "common/error.h"
 #include "common/json_file.h"
 #include "docx/ooxml.h"
+#include "render/render.h"
 #include "template/expression.h"
 #include "template/template.h"
 #include "test_support.h"
@@ -205,6 +206,29 @@ TEST(Hardening, DocxPartsNeverHoldCharactersXmlForbids) {
     EXPECT_NE(part.find("<w:document a=\"xy&#09;z\">текст\nконец</w:document>"), std::string::npos) << part;
     pugi::xml_document parsed;
     EXPECT_TRUE(parsed.load_string(part.c_str()));
+}
+
+TEST(Hardening, DatesAreReadOnceForEveryWriter) {
+    const auto error_of = [](const std::string& date) {
+        try {
+            render_template_text("<document date=\"" + date + "\"><section><p>x</p></section></document>");
+        } catch (const InputError& error) {
+            return std::string(error.what());
+        }
+        return std::string("no error");
+    };
+    EXPECT_NE(error_of("2022-13-45").find("<document> attribute 'date': expected a date as YYYY-MM-DD or DD.MM.YYYY, "
+                                          "got \"2022-13-45\""),
+              std::string::npos);
+    EXPECT_NE(error_of("2023-02-29").find("expected a date"), std::string::npos);
+    EXPECT_EQ(error_of("2024-02-29"), "no error");
+    const Document document =
+        render_template_text("<document date=\"18.10.2022\"><section><p>x</p></section></document>");
+    EXPECT_EQ(document.metadata.date, "2022-10-18");
+    const std::string docx = render_file(document, OutputFormat::Docx, test_resources()).bytes;
+    EXPECT_NE(zip_entry(docx, "docProps/core.xml").find("2022-10-18T12:00:00Z"), std::string::npos);
+    const std::string pdf = render_file(document, OutputFormat::Pdf, test_resources()).bytes;
+    EXPECT_NE(pdf.find("/CreationDate (D:20221018120000Z)"), std::string::npos);
 }
 
 TEST(Hardening, AFolderIsNotData) {

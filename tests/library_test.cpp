@@ -4,13 +4,16 @@
 
 #include <zip.h>
 
+#include <cmath>
 #include <cstdio>
+#include <limits>
 #include <filesystem>
 #include <string>
 
 #include "batch/output_paths.h"
 #include "common/sha256.h"
 #include "common/zip_writer.h"
+#include "pdf/pdf_file.h"
 #include "test_support.h"
 
 namespace docgen {
@@ -127,6 +130,30 @@ TEST(ZipWriter, ForcedZip64IsReadByOtherReaders) {
     EXPECT_EQ(status, 0);
     EXPECT_EQ(listing, "one.txt:100000 два.txt:12 empty.txt:0\n");
     std::filesystem::remove(path);
+}
+
+TEST(PdfSyntax, NamesEscapeDelimitersAndBytesOutsidePrintableAscii) {
+    EXPECT_EQ(pdf_name("ABCDEF+LiberationSerif-Bold"), "/ABCDEF+LiberationSerif-Bold");
+    EXPECT_EQ(pdf_name("Times New Roman"), "/Times#20New#20Roman");
+    EXPECT_EQ(pdf_name("a/b(c)<d>[e]{f}%g#h"), "/a#2Fb#28c#29#3Cd#3E#5Be#5D#7Bf#7D#25g#23h");
+    EXPECT_EQ(pdf_name("Шрифт"), "/#D0#A8#D1#80#D0#B8#D1#84#D1#82");
+    EXPECT_EQ(pdf_name(std::string("\0\x7F", 2)), "/#00#7F");
+}
+
+TEST(PdfSyntax, NumbersAreAlwaysWellFormed) {
+    const auto number = [](double value) {
+        std::string out;
+        append_pdf_number(out, value);
+        return out;
+    };
+    EXPECT_EQ(number(12), "12");
+    EXPECT_EQ(number(0.5), "0.5");
+    EXPECT_EQ(number(283.456), "283.46");
+    EXPECT_EQ(number(-0.004), "0");
+    EXPECT_EQ(number(-1.25), "-1.25");
+    EXPECT_EQ(number(std::nan("")), "0");
+    EXPECT_EQ(number(std::numeric_limits<double>::infinity()), "1000000000");
+    EXPECT_EQ(number(-1e300), "-1000000000");
 }
 
 TEST(OutputNames, ForbiddenCharactersAreReplacedBeforeTheLengthIsCapped) {

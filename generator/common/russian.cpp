@@ -16,7 +16,10 @@ const char* const kMonthsGenitive[] = {"января", "февраля", "мар
                                        "июля",   "августа", "сентября", "октября", "ноября", "декабря"};
 
 bool valid(const Date& date) {
-    return date.year > 0 && date.month >= 1 && date.month <= 12 && date.day >= 1 && date.day <= 31;
+    if (date.year <= 0 || date.month < 1 || date.month > 12 || date.day < 1) return false;
+    static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (date.year % 4 == 0 && date.year % 100 != 0) || date.year % 400 == 0;
+    return date.day <= kDays[date.month - 1] + (date.month == 2 && leap ? 1 : 0);
 }
 
 std::string two_digits(int value) {
@@ -52,6 +55,12 @@ std::optional<Date> parse_date(std::string_view text) {
 }
 
 std::string month_genitive(int month) { return kMonthsGenitive[(month - 1) % 12]; }
+
+std::string date_iso(const Date& date) {
+    char text[16];
+    std::snprintf(text, sizeof text, "%04d-%02d-%02d", date.year, date.month, date.day);
+    return text;
+}
 
 std::string date_numeric(const Date& date) {
     return two_digits(date.day) + "." + two_digits(date.month) + "." + std::to_string(date.year);

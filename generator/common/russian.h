@@ -18,6 +18,7 @@ struct Date {
 // "2022-10-18" (ISO 8601; a time after the date is ignored) or "18.10.2022".
 std::optional<Date> parse_date(std::string_view text);
 
+std::string date_iso(const Date& date);      // 2022-10-18
 std::string date_numeric(const Date& date);  // 18.10.2022
 std::string date_long(const Date& date);     // «18» октября 2022 г.
 std::string date_text(const Date& date);     // 18 октября 2022 г.

@@ -52,11 +52,6 @@ public:
     }
 
 private:
-    static double text_width(const PageSetup& page) {
-        const double width = page.landscape ? std::max(page.width, page.height) : std::min(page.width, page.height);
-        return width - page.margin_left - page.margin_right;
-    }
-
     const NamedStyle& style_of(const Paragraph& paragraph) const {
         const auto found = styles_.find(paragraph.style);
         return found != styles_.end() ? *found->second : fallback_;
@@ -121,9 +116,8 @@ private:
 
     void write_table(pugi::xml_node parent, const Table& table) {
         const TableGrid grid = arrange_grid(table);
-        const double total = std::accumulate(table.column_widths.begin(), table.column_widths.end(), 0.0);
         std::vector<int> widths;
-        for (double width : table.column_widths) widths.push_back(twips(text_width_ * table.width_fraction * width / total));
+        for (double width : column_widths(table, text_width_)) widths.push_back(twips(width));
         pugi::xml_node tbl = add(parent, "w:tbl");
         write_table_properties(add(tbl, "w:tblPr"), table, std::accumulate(widths.begin(), widths.end(), 0));
         pugi::xml_node grid_node = add(tbl, "w:tblGrid");

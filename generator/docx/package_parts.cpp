@@ -31,10 +31,12 @@ void relationship(pugi::xml_node relationships, const std::string& id, const std
 
 const std::string kOfficeRelationship = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
 
-// "2022-10-18" → "2022-10-18T12:00:00Z"; no date → a fixed one, never the clock.
-std::string w3c_date(const std::string& date) {
-    const bool iso = date.size() >= 10 && date[4] == '-' && date[7] == '-';
-    return (iso ? date.substr(0, 10) : std::string("2000-01-01")) + "T12:00:00Z";
+// The creation day at noon, "2022-10-18T12:00:00Z", so that it reads the same in every time zone.
+std::string w3c_date(const Metadata& metadata) {
+    const russian::Date day = creation_day(metadata);
+    char text[32];
+    std::snprintf(text, sizeof text, "%04d-%02d-%02dT12:00:00Z", day.year, day.month, day.day);
+    return text;
 }
 
 }  // namespace
@@ -112,7 +114,7 @@ std::string settings_part() {
 }
 
 std::string font_table_part(const Document& document) {
-    std::set<std::string> families{"Times New Roman"};
+    std::set<std::string> families{kFontFamilies[0]};
     for (const NamedStyle& style : document.styles) families.insert(style.run.font_family);
     pugi::xml_document xml;
     pugi::xml_node fonts = ooxml::start_part(xml, "w:fonts");
@@ -145,7 +147,7 @@ std::string core_properties_part(const Metadata& metadata) {
     for (const char* name : {"dcterms:created", "dcterms:modified"}) {
         pugi::xml_node date = add(core, name);
         set(date, "xsi:type", "dcterms:W3CDTF");
-        date.text().set(w3c_date(metadata.date).c_str());
+        date.text().set(w3c_date(metadata).c_str());
     }
     return ooxml::serialize(xml);
 }

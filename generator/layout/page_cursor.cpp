@@ -6,15 +6,13 @@ namespace docgen {
 
 PageCursor::PageCursor(std::vector<Page>& pages, const PageSetup& setup, int section)
     : pages_(pages), setup_(setup), section_(section) {
-    double width = setup.width;
-    double height = setup.height;
-    if (setup.landscape != (width > height)) std::swap(width, height);
-    setup_.width = width;
-    setup_.height = height;
+    const SheetSize sheet = sheet_size(setup);
+    setup_.width = sheet.width;
+    setup_.height = sheet.height;
     left_ = setup.margin_left;
-    width_ = width - setup.margin_left - setup.margin_right;
+    width_ = text_width(setup);
     top_ = setup.margin_top;
-    bottom_ = height - setup.margin_bottom;
+    bottom_ = sheet.height - setup.margin_bottom;
     new_page();
 }
 

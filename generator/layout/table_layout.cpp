@@ -56,10 +56,9 @@ void TableLayout::check_header_fits(double page_room, const std::vector<std::str
 
 void TableLayout::arrange_cells(const Table& table, double left, double width, LineBreaker& breaker) {
     const TableGrid grid = arrange_grid(table);
-    const double total = std::accumulate(table.column_widths.begin(), table.column_widths.end(), 0.0);
-    if (total <= 0) throw InputError("table column widths must be positive");
+    const std::vector<double> widths = column_widths(table, width);
     std::vector<double> x(grid.columns + 1, left);
-    for (int c = 0; c < grid.columns; ++c) x[c + 1] = x[c] + width * table.width_fraction * table.column_widths[c] / total;
+    for (int c = 0; c < grid.columns; ++c) x[c + 1] = x[c] + widths[static_cast<size_t>(c)];
     cells_starting_in_row_.assign(grid.rows.size(), {});
     for (const auto& row : grid.rows) {
         for (const GridCell& placed : row) {

@@ -4,8 +4,11 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
+
+#include "common/russian.h"
 
 namespace docgen {
 
@@ -15,10 +18,16 @@ inline double mm(double millimetres) { return millimetres * kPointsPerMm; }
 enum class Align { Left, Center, Right, Justify };
 enum class VerticalAlign { Top, Center, Bottom };
 
+// The font families a document may name: the name a word processor knows,
+// drawn in the PDF with the metric twin Liberation Serif, so that lines break
+// where they break in Word. The first is the default.
+inline constexpr const char* kFontFamilies[] = {"Times New Roman", "Liberation Serif"};
+bool is_known_font_family(std::string_view family);
+
 // Character formatting. The family is the name a word processor knows
 // ("Times New Roman"); the PDF writer maps it to a metric-compatible face.
 struct RunProps {
-    std::string font_family = "Times New Roman";
+    std::string font_family = kFontFamilies[0];
     double size = 14;
     bool bold = false;
     bool italic = false;
@@ -196,9 +205,26 @@ struct Metadata {
     std::string title;
     std::string subject;
     std::string author;        // the issuing organisation
-    std::string date;          // ISO 8601, "2022-10-18"
+    std::string date;          // ISO 8601, "2022-10-18"; empty when undated
     std::string language = "ru-RU";
 };
+
+// The day every writer records as the file's creation: the document's date,
+// or 1 January 2000 when it has none, never the clock (files must be reproducible).
+russian::Date creation_day(const Metadata& metadata);
+
+// Decisions of geometry that the PDF layout and the DOCX writer share.
+// The sheet as it is turned: a landscape page is wider than tall.
+struct SheetSize {
+    double width;
+    double height;
+};
+SheetSize sheet_size(const PageSetup& page);
+// The width between the margins.
+double text_width(const PageSetup& page);
+// Each column's width in points: the relative widths scaled to the table's
+// share of the text width. InputError when they do not add up to a positive width.
+std::vector<double> column_widths(const Table& table, double text_width);
 
 struct Document {
     Metadata metadata;

@@ -1,5 +1,6 @@
 #include "pdf/pdf_file.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -10,6 +11,9 @@
 namespace docgen {
 
 void append_pdf_number(std::string& out, double value) {
+    constexpr double kLimit = 1e9;
+    if (std::isnan(value)) value = 0;
+    value = std::clamp(value, -kLimit, kLimit);
     long long hundredths = std::llround(value * 100);
     if (hundredths < 0) {
         out += '-';
@@ -41,6 +45,22 @@ std::string pdf_text_string(std::string_view utf8) {
         }
     }
     return out + ">";
+}
+
+std::string pdf_name(std::string_view name) {
+    static const char* const hex = "0123456789ABCDEF";
+    std::string out = "/";
+    for (const char c : name) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (byte < '!' || byte > '~' || std::string_view("()<>[]{}/%#").find(c) != std::string_view::npos) {
+            out += '#';
+            out += hex[byte >> 4];
+            out += hex[byte & 15];
+        } else {
+            out += c;
+        }
+    }
+    return out;
 }
 
 std::string reference(int object) { return std::to_string(object) + " 0 R"; }

@@ -9,8 +9,15 @@
 
 namespace docgen {
 
-// A number as PDF writes it: at most two decimals, no trailing zeros (12, 0.5, 283.46).
+// A number as PDF writes it: at most two decimals, no trailing zeros (12, 0.5,
+// 283.46). Readers take nothing beyond ±32 767 as a coordinate and no NaN at
+// all: NaN is written as 0, a value beyond ±1e9 (infinity too) as ±1e9,
+// so that the file stays well-formed whatever the layout computed.
 void append_pdf_number(std::string& out, double value);
+
+// A name object: "/" and the name, with every byte outside '!'..'~' and the
+// delimiters ()<>[]{}/% and '#' written as #XX (ISO 32000-1, 7.3.5).
+std::string pdf_name(std::string_view name);
 
 // A text string (document information): UTF-16BE with its byte order mark, in hex.
 std::string pdf_text_string(std::string_view utf8);

@@ -55,7 +55,6 @@ std::string numbers(std::initializer_list<double> values) {
     return out + "]";
 }
 
-std::string name(std::string_view text) { return "/" + std::string(text); }
 
 // A composite font (Type0, Identity-H) whose codes are the subset's glyph
 // numbers: no encoding tables to build, widths for the subset's glyphs only.
@@ -72,7 +71,7 @@ int write_font(PdfFile& pdf, const EmbeddedFont& font) {
     const FontFace::Box box = face.bounding_box();
     std::string italic_angle;
     append_pdf_number(italic_angle, face.italic_angle());
-    pdf.object(descriptor, "<< /Type /FontDescriptor /FontName " + name(font.base_font) +
+    pdf.object(descriptor, "<< /Type /FontDescriptor /FontName " + pdf_name(font.base_font) +
                                " /Flags " + std::to_string(2 | 32 | (italic ? 64 : 0)) +  // serif, non-symbolic, italic
                                " /FontBBox " + numbers({double(box.x_min), double(box.y_min), double(box.x_max), double(box.y_max)}) +
                                " /ItalicAngle " + italic_angle +
@@ -85,11 +84,11 @@ int write_font(PdfFile& pdf, const EmbeddedFont& font) {
     for (size_t glyph = 0; glyph < font.widths.size(); ++glyph)
         (widths += glyph ? " " : "") += std::to_string(font.widths[glyph]);
     widths += "]]";
-    pdf.object(descendant, "<< /Type /Font /Subtype /CIDFontType2 /BaseFont " + name(font.base_font) +
+    pdf.object(descendant, "<< /Type /Font /Subtype /CIDFontType2 /BaseFont " + pdf_name(font.base_font) +
                                " /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >>"
                                " /FontDescriptor " + reference(descriptor) + " /W " + widths +
                                " /CIDToGIDMap /Identity >>");
-    pdf.object(type0, "<< /Type /Font /Subtype /Type0 /BaseFont " + name(font.base_font) +
+    pdf.object(type0, "<< /Type /Font /Subtype /Type0 /BaseFont " + pdf_name(font.base_font) +
                           " /Encoding /Identity-H /DescendantFonts [" + reference(descendant) + "] /ToUnicode " +
                           reference(to_unicode) + " >>");
     return type0;
@@ -149,19 +148,11 @@ int write_page(PdfFile& pdf, int pages_tree, const Page& page, const PageStream&
     return object;
 }
 
-// "2022-10-18" → that day at noon, so that the date reads the same in every
-// time zone; no date → a fixed one: the bytes must not depend on the clock.
-std::string creation_date(const std::string& iso_date) {
-    int year = 2000, month = 1, day = 1;
-    int y = 0, m = 0, d = 0;
-    if (std::sscanf(iso_date.c_str(), "%d-%d-%d", &y, &m, &d) == 3 && y >= 1000 && y <= 9999 && m >= 1 && m <= 12 &&
-        d >= 1 && d <= 31) {
-        year = y;
-        month = m;
-        day = d;
-    }
+// The creation day at noon, so that the date reads the same in every time zone.
+std::string creation_date(const Metadata& metadata) {
+    const russian::Date day = creation_day(metadata);
     char date[32];
-    std::snprintf(date, sizeof date, "(D:%04d%02d%02d120000Z)", year, month, day);
+    std::snprintf(date, sizeof date, "(D:%04d%02d%02d120000Z)", day.year, day.month, day.day);
     return date;
 }
 
@@ -175,7 +166,7 @@ std::string information(const Metadata& metadata) {
     add("Subject", metadata.subject);
     add("Author", metadata.author);
     add("Creator", "docgen");
-    return "<<" + entries + " /CreationDate " + creation_date(metadata.date) + " >>";
+    return "<<" + entries + " /CreationDate " + creation_date(metadata) + " >>";
 }
 
 }  // namespace

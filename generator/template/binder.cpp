@@ -223,6 +223,13 @@ Document Binder::bind() {
     document.metadata.subject = attribute(root, "subject");
     document.metadata.author = attribute(root, "author");
     document.metadata.date = attribute(root, "date");
+    // One reading of the date for every writer: refused here when it is no date.
+    if (!document.metadata.date.empty()) {
+        const std::optional<russian::Date> day = russian::parse_date(document.metadata.date);
+        if (!day) fail(root, "<document> attribute 'date': expected a date as YYYY-MM-DD or DD.MM.YYYY, got \"" +
+                                 document.metadata.date + "\"");
+        document.metadata.date = russian::date_iso(*day);
+    }
     document.metadata.language = attribute(root, "lang", "ru-RU");
     document.styles = compiled_.styles;
     document.sources = compiled_.sources;

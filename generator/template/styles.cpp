@@ -103,7 +103,7 @@ using Setter = std::function<void(const std::string&, ParagraphProps&, RunProps&
 const std::map<std::string, Setter>& setters() {
     static const std::map<std::string, Setter> table = {
         {"font", [](const std::string& v, ParagraphProps&, RunProps& r) {
-             if (!FontSet::knows_family(v))
+             if (!is_known_font_family(v))
                  throw std::invalid_argument("font \"" + v + "\" is not available; use Times New Roman (drawn with "
                                              "its metric twin Liberation Serif)");
              r.font_family = v;

@@ -36,10 +36,6 @@ FontSet FontSet::load(const std::vector<std::string>& search_dirs) {
     return set;
 }
 
-bool FontSet::knows_family(const std::string& family) {
-    return family == "Times New Roman" || family == "Liberation Serif";
-}
-
 const FontFace& FontSet::face(const RunProps& props) const { return face(props.bold, props.italic); }
 
 }  // namespace docgen

@@ -21,7 +21,6 @@ public:
     const FontFace& face(const RunProps& props) const;
     const FontFace& face(bool bold, bool italic) const { return *faces_[index(bold, italic)]; }
 
-    static bool knows_family(const std::string& family);
 
 private:
     static int index(bool bold, bool italic) { return (bold ? 1 : 0) + (italic ? 2 : 0); }
