@@ -10,7 +10,8 @@ build_packages=(
 )
 # LibreOffice lays out the DOCX in Times New Roman's metric twin, Liberation Serif.
 test_packages=(
-  libgtest-dev libbenchmark-dev zlib1g-dev libzip-dev poppler-utils qpdf mupdf-tools python3-docx
+  libgtest-dev libbenchmark-dev zlib1g-dev libzip-dev libqpdf-dev poppler-utils qpdf mupdf-tools python3-docx
+  clang libclang-rt-14-dev
   libreoffice-writer-nogui fonts-liberation
 )
 

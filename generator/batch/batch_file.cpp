@@ -7,6 +7,7 @@
 
 #include "common/embedded.h"
 #include "common/error.h"
+#include "common/files.h"
 #include "common/json_file.h"
 #include "common/schema_validator.h"
 
@@ -32,8 +33,10 @@ std::vector<OutputFormat> formats_of(const json& list, const std::string& path, 
 
 }  // namespace
 
-BatchFile BatchFile::load(const std::string& path) {
-    const json file = load_json_file(path);
+BatchFile BatchFile::load(const std::string& path) { return parse(read_file(path, "batch file"), path); }
+
+BatchFile BatchFile::parse(const std::string& text, const std::string& path) {
+    const json file = parse_json(text, path);
     static const SchemaValidator validator(embedded_batch_schema());
     const auto problems = validator.problems(file, [&](const std::string& at, std::string& rest) {
         return named_record(file, {"jobs"}, at, rest);

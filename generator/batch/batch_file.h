@@ -27,6 +27,8 @@ struct BatchFile {
 
     // InputError naming the file and each problem of it.
     static BatchFile load(const std::string& path);
+    // The same for a batch file's text; paths in it are relative to `path`'s folder.
+    static BatchFile parse(const std::string& text, const std::string& path);
 };
 
 }  // namespace docgen::batch
