@@ -132,7 +132,7 @@ std::vector<Token> tokenize(std::string_view text) {
             for (const char* two : kTwoCharacter)
                 if (text.substr(i, 2) == two) symbol = two;
             if (symbol == "=") fail("unexpected character '=': compare with ==", column);
-            if (symbol.size() == 1 && std::string_view("+-*/%<>()[].,|!").find(c) == std::string_view::npos) {
+            if (symbol.size() == 1 && std::string_view("+-*/%<>()[].,|!?:").find(c) == std::string_view::npos) {
                 fail(std::string("unexpected character '") + c + "'", column);
             }
             push(TokenKind::Symbol, symbol, i, i + symbol.size());
@@ -148,7 +148,7 @@ std::vector<Token> tokenize(std::string_view text) {
 // ---------------------------------------------------------------- syntax tree
 
 struct Expression::Node {
-    enum class Kind { Literal, Variable, Member, Index, Negate, Not, Binary, And, Or, Filter };
+    enum class Kind { Literal, Variable, Member, Index, Negate, Not, Binary, And, Or, Conditional, Filter };
     Kind kind;
     json literal;
     std::string name;  // variable, member, operator or filter name
@@ -170,7 +170,7 @@ NodePtr make(Node::Kind kind, std::string name, size_t column) {
 }
 
 // Recursive descent, lowest precedence first:
-// filter ('|'), or, and, not, comparison, + -, * / %, unary -, postfix (. [])
+// filter ('|'), conditional (? :), or, and, not, comparison, + -, * / %, unary -, postfix (. [])
 class Parser {
 public:
     explicit Parser(std::vector<Token> tokens) : tokens_(std::move(tokens)) {}
@@ -202,7 +202,7 @@ private:
     }
 
     NodePtr filtered() {
-        NodePtr node = disjunction();
+        NodePtr node = conditional();
         while (peek().kind == TokenKind::Symbol && peek().text == "|") {
             const size_t column = peek().column;
             ++position_;
@@ -213,7 +213,7 @@ private:
             filter->children.push_back(std::move(node));
             if (accept("(")) {
                 if (!accept(")")) {
-                    do filter->children.push_back(disjunction());
+                    do filter->children.push_back(conditional());
                     while (accept(","));
                     expect(")");
                 }
@@ -221,6 +221,19 @@ private:
             node = std::move(filter);
         }
         return node;
+    }
+    // "test ? when_true : when_false": the value for true is enclosed by '?' and
+    // ':', so it may hold a filter; the value for false may be another
+    // conditional, and a filter after it applies to the whole, as '|' does.
+    NodePtr conditional() {
+        NodePtr node = disjunction();
+        if (peek().kind != TokenKind::Symbol || peek().text != "?") return node;
+        NodePtr parent = make(Node::Kind::Conditional, "?", tokens_[position_++].column);
+        parent->children.push_back(std::move(node));
+        parent->children.push_back(filtered());
+        if (!accept(":")) fail("expected ':' and the value for false after the value for true of '?'", peek().column);
+        parent->children.push_back(conditional());
+        return parent;
     }
     NodePtr disjunction() {
         NodePtr node = conjunction();
@@ -400,6 +413,11 @@ public:
             case Node::Kind::Or: return Value::computed(truthy(eval(*node.children[0]).get()) ||
                                                         truthy(eval(*node.children[1]).get()));
             case Node::Kind::Binary: return binary(node);
+            case Node::Kind::Conditional: {
+                // The test is lenient, as <if test> is: missing data is false.
+                const bool test = truthy(Evaluator(scope_, true).eval(*node.children[0]).get());
+                return eval(*node.children[test ? 1 : 2]);
+            }
             case Node::Kind::Filter: return filter(node);
         }
         return Value::computed(nullptr);
