@@ -37,7 +37,9 @@ void place_foot(const Section& section, PageCursor& cursor, LineBreaker& breaker
     if (section.foot.empty()) return;
     const Stack stack = stack_blocks(section.foot, cursor.width(), breaker);
     const double height = stack.height() - stack.gap_after;
-    if (height > cursor.remaining() + 0.01 && !cursor.at_top()) cursor.new_page();
+    // Its first paragraph's space before keeps it that far from the text above.
+    const double gap = paragraphs_of(section.foot, "the foot of a page").front()->props.space_before;
+    if (height + gap > cursor.remaining() + 0.01 && !cursor.at_top()) cursor.new_page();
     draw_stack(cursor.page(), stack, 0, stack.lines.size(), cursor.left(),
                cursor.y() + std::max(0.0, cursor.remaining() - height));
 }
