@@ -118,6 +118,14 @@ TEST(Expression, ConditionalChoosesOneOfTwoValues) {
     EXPECT_EQ(error_of("order.number ? order.place : 'x'"), "JSON path 'order.place' is missing in the data");
 }
 
+TEST(Expression, DefaultKeepsTheDataAndItsPath) {
+    EXPECT_EQ(error_of("(order.points | default(null))[5]"),
+              "JSON path 'order.points[5]' is out of range: 'order.points' has 3 elements");
+    EXPECT_EQ(error_of("(order.place | default(order.points))[5]"),
+              "JSON path 'order.points[5]' is out of range: 'order.points' has 3 elements");
+    EXPECT_EQ(error_of("order.place | default()"), "filter 'default': takes 1 arguments, got 0");
+}
+
 TEST(Expression, ConditionalNeedsBothValues) {
     EXPECT_EQ(parse_error("a ? b"), "expected ':' and the value for false after the value for true of '?' (column 6)");
     EXPECT_EQ(parse_error("a ? : c"), "unexpected ':' (column 5)");

@@ -515,6 +515,13 @@ private:
                                              : eval(*node.children[0]);
         std::vector<Value> arguments;
         for (size_t i = 1; i < node.children.size(); ++i) arguments.push_back(eval(*node.children[i]));
+        if (node.name == "default" && arguments.size() == 1) {
+            // The value it keeps is the data itself, not a copy: a roadmap's rows are not
+            // copied for every section, and a key missing in them is named by its path.
+            const json& value = input.get();
+            const bool missing = value.is_null() || (value.is_string() && value.get_ref<const std::string&>().empty());
+            return missing ? std::move(arguments[0]) : std::move(input);
+        }
         return apply_filter(node.name, input, arguments);
     }
 
