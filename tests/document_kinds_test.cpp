@@ -286,10 +286,12 @@ TEST(DocumentKinds, AnOrderOfAnotherTypeNamesItselfSo) {
     data["order"]["date_format"] = "long";
     data["order"]["preamble"] = "В связи с кадровыми изменениями:";
     data["order"]["acquainted"] = json::array({{{"name", "Н.В. Шелабина"}}});
+    data["appendices"][0]["signature"] = json::parse(R"({"position": ["Секретарь совета"], "name": "М.А. Соколова"})");
     const Rendered rendered = render_data("order", data);
     expect_in_order(rendered, {"РАСПОРЯЖЕНИЕ", "от «1» марта 2023 г.", "№ 190-ОД", "В связи с кадровыми изменениями:",
                                "1. Утвердить состав совета.", "С распоряжением ознакомлены:",
-                               "УТВЕРЖДЕН распоряжением Департамента"});
+                               "УТВЕРЖДЕН распоряжением Департамента", "Председатель", "Секретарь совета",
+                               "М.А. Соколова"});
     EXPECT_EQ(rendered.pdf_text.find("ю:"), std::string::npos);  // a распоряжение has no directive of its own
 }
 
