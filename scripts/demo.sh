@@ -1,14 +1,23 @@
 #!/usr/bin/env bash
-# Renders the examples into out/: the order 859-ОД, then the whole monitoring
-# cycle of the example region (report, municipal and school references, PDF
-# and DOCX each) with docgen batch, which skips what is already up to date.
+# Renders the examples into out/: the orders 859-ОД and 548-ОД (with the
+# Concept), an order with a text appendix, a municipal plan-graph and a
+# regional roadmap, then the whole monitoring cycle of the example region
+# (report, municipal and school references, PDF and DOCX each) with docgen
+# batch, which skips what is already up to date.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 docgen=${DOCGEN:-build/docgen}
 
 mkdir -p out
-"$docgen" render templates/order.xml examples/order-859/data.json -o out/order-859.pdf -o out/order-859.docx
-echo "out/order-859.pdf"
-echo "out/order-859.docx"
+render() {  # template, example, output name
+  "$docgen" render "templates/$1.xml" "examples/$2/data.json" -o "out/$3.pdf" -o "out/$3.docx"
+  echo "out/$3.pdf"
+  echo "out/$3.docx"
+}
+render order order-859 order-859
+render order order-548 order-548
+render order order-mentoring order-mentoring
+render plan plan-municipal plan-municipal
+render plan roadmap-regional roadmap-regional
 
 "$docgen" batch examples/smolensk-2022/batch.json

@@ -3,6 +3,7 @@
 // the "text" block that follows it.
 #include <gtest/gtest.h>
 
+#include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <sstream>
@@ -24,31 +25,40 @@ struct Example {
     std::optional<std::string> text;
 };
 
-// ```xml … ``` opens an example; a ```json block and a ```text block may follow it.
-std::vector<Example> examples_in(const std::string& markdown) {
-    std::vector<Example> examples;
+// A fenced block of a page: ```kind … ```, and the line it starts on.
+struct Fenced {
+    int line = 0;
+    std::string kind;  // what follows the opening ```: "xml", "json order order-small 1 2"
+    std::string body;
+};
+
+std::vector<Fenced> fenced_blocks(const std::string& markdown) {
+    std::vector<Fenced> blocks;
     std::istringstream in(markdown);
     std::string line;
     int number = 0;
-    std::string kind;
-    std::string body;
-    int start = 0;
+    std::optional<Fenced> open;
     while (std::getline(in, line)) {
         ++number;
-        if (kind.empty() && line.rfind("```", 0) == 0 && line.size() > 3) {
-            kind = line.substr(3);
-            body.clear();
-            start = number;
-            continue;
+        if (!open && line.rfind("```", 0) == 0 && line.size() > 3) {
+            open = Fenced{number, line.substr(3), ""};
+        } else if (open && line == "```") {
+            blocks.push_back(std::move(*open));
+            open.reset();
+        } else if (open) {
+            open->body += line + "\n";
         }
-        if (!kind.empty() && line == "```") {
-            if (kind == "xml") examples.push_back({start, body, "{}", std::nullopt});
-            else if (kind == "json" && !examples.empty()) examples.back().json = body;
-            else if (kind == "text" && !examples.empty()) examples.back().text = body;
-            kind.clear();
-            continue;
-        }
-        if (!kind.empty()) body += line + "\n";
+    }
+    return blocks;
+}
+
+// ```xml … ``` opens an example; a ```json block and a ```text block may follow it.
+std::vector<Example> examples_in(const std::string& markdown) {
+    std::vector<Example> examples;
+    for (const Fenced& block : fenced_blocks(markdown)) {
+        if (block.kind == "xml") examples.push_back({block.line, block.body, "{}", std::nullopt});
+        else if (block.kind == "json" && !examples.empty()) examples.back().json = block.body;
+        else if (block.kind == "text" && !examples.empty()) examples.back().text = block.body;
     }
     return examples;
 }
@@ -67,21 +77,34 @@ TEST(DocsExamples, EveryExampleRendersAsDocumented) {
     }
 }
 
-// The complete order in docs/data-order.md renders with templates/order.xml
-// to the text shown under it.
-TEST(DocsExamples, TheOrderDataExampleRendersAsDocumented) {
+// The data examples of docs/data-order.md and docs/data-plan.md, fenced as
+// ```json TEMPLATE NAME [PAGE …], render with templates/TEMPLATE.xml to the
+// ```text block under them (scripts/docs-pictures.py makes their pictures).
+TEST(DocsExamples, TheDataExamplesRenderAsDocumented) {
     const std::string source = DOCGEN_SOURCE_DIR;
-    const std::string markdown = read_file(source + "/docs/data-order.md", "documentation");
-    const auto block = [&](const std::string& fence) {
-        const size_t start = markdown.find(fence + "\n");
-        EXPECT_NE(start, std::string::npos) << fence;
-        const size_t body = start + fence.size() + 1;
-        return markdown.substr(body, markdown.find("```\n", body) - body);
-    };
-    const Template order = Template::load(source + "/templates/order.xml");
-    const Document document = order.render(nlohmann::json::parse(block("```json order")));
-    EXPECT_EQ(write_txt(document), block("```text"));
-    EXPECT_FALSE(render_pdf(document, test_resources()).empty());
+    std::map<std::string, Template> templates;
+    int count = 0;
+    for (const std::string page : {"data-order.md", "data-plan.md"}) {
+        std::optional<Document> document;
+        for (const Fenced& block : fenced_blocks(read_file(source + "/docs/" + page, "documentation"))) {
+            SCOPED_TRACE("docs/" + page + ":" + std::to_string(block.line));
+            if (block.kind.rfind("json ", 0) == 0) {
+                EXPECT_FALSE(document) << "the example before has no text block";
+                const std::string name = block.kind.substr(5, block.kind.find(' ', 5) - 5);
+                auto loaded = templates.find(name);
+                if (loaded == templates.end())
+                    loaded = templates.emplace(name, Template::load(source + "/templates/" + name + ".xml")).first;
+                document = loaded->second.render(nlohmann::json::parse(block.body));
+                EXPECT_FALSE(render_pdf(*document, test_resources()).empty());
+                ++count;
+            } else if (block.kind == "text" && document) {
+                EXPECT_EQ(write_txt(*document), block.body);
+                document.reset();
+            }
+        }
+        EXPECT_FALSE(document) << "docs/" << page << ": an example without the text it makes";
+    }
+    EXPECT_GE(count, 9);
 }
 
 // The lines shown under the cluster-results example of

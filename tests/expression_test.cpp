@@ -72,7 +72,7 @@ TEST(Expression, Filters) {
     EXPECT_EQ(eval("schools | plural('школа', 'школы', 'школ')"), "68" + nbsp + "школ");
     EXPECT_EQ(eval("21 | plural('школа', 'школы', 'школ')"), "21" + nbsp + "школа");
     EXPECT_EQ(eval("3 | noun('школа', 'школы', 'школ')"), "школы");
-    EXPECT_EQ(eval("'приказ' | upper | spaced"), "П Р И К А З");
+    EXPECT_EQ(eval("'приказ' | upper | spaced"), "П" + nbsp + "Р" + nbsp + "И" + nbsp + "К" + nbsp + "А" + nbsp + "З");
     EXPECT_EQ(eval("order.points | length"), 3);
     EXPECT_EQ(eval("order.points | join(', ')"), "a, b, c");
     EXPECT_EQ(eval("order.place | default('г. Смоленск')"), "г. Смоленск");
@@ -100,6 +100,37 @@ TEST(Expression, SyntaxErrorsGiveTheColumn) {
     EXPECT_EQ(parse_error("order.date | daet"), "unknown filter 'daet' (column 13)");
     EXPECT_EQ(parse_error("(a + b"), "expected ')' (column 7)");
     EXPECT_EQ(parse_error("a +"), "the expression ends too early (column 4)");
+}
+
+TEST(Expression, ConditionalChoosesOneOfTwoValues) {
+    EXPECT_EQ(eval("schools > 10 ? '12pt' : '0'"), "12pt");
+    EXPECT_EQ(eval("schools < 10 ? '12pt' : '0'"), "0");
+    // The value for false may be another conditional: the first true test wins.
+    EXPECT_EQ(eval("schools < 10 ? 'мало' : schools < 100 ? 'средне' : 'много'"), "средне");
+    // Looser than or; a filter after it applies to the whole, one inside the value for true to that value.
+    EXPECT_EQ(eval("false or schools ? 'да' : 'нет'"), "да");
+    EXPECT_EQ(eval("schools > 10 ? 'приказ' : 'нет' | upper"), "ПРИКАЗ");
+    EXPECT_EQ(eval("schools > 10 ? order.points | join('-') : 'нет'"), "a-b-c");
+    EXPECT_EQ(eval("order.place | default(schools > 10 ? 'г. Смоленск' : 'г. Ельня')"), "г. Смоленск");
+    EXPECT_EQ(eval("(share > 9 ? 2 : 1) + 1"), 3);
+    // The test is lenient, as <if test> is; the value chosen is strict.
+    EXPECT_EQ(eval("order.place ? order.place : 'не указано'"), "не указано");
+    EXPECT_EQ(error_of("order.number ? order.place : 'x'"), "JSON path 'order.place' is missing in the data");
+}
+
+TEST(Expression, DefaultKeepsTheDataAndItsPath) {
+    EXPECT_EQ(error_of("(order.points | default(null))[5]"),
+              "JSON path 'order.points[5]' is out of range: 'order.points' has 3 elements");
+    EXPECT_EQ(error_of("(order.place | default(order.points))[5]"),
+              "JSON path 'order.points[5]' is out of range: 'order.points' has 3 elements");
+    EXPECT_EQ(error_of("order.place | default()"), "filter 'default': takes 1 arguments, got 0");
+}
+
+TEST(Expression, ConditionalNeedsBothValues) {
+    EXPECT_EQ(parse_error("a ? b"), "expected ':' and the value for false after the value for true of '?' (column 6)");
+    EXPECT_EQ(parse_error("a ? : c"), "unexpected ':' (column 5)");
+    EXPECT_EQ(parse_error("a : c"), "unexpected ':' (column 3)");
+    EXPECT_EQ(parse_error("a ? b : "), "the expression ends too early (column 9)");
 }
 
 TEST(Expression, ValuesPrintAsRussianText) {

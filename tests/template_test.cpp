@@ -200,7 +200,7 @@ TEST(Template, CellsAndItemsFormatTheParagraphsInside) {
 TEST(Template, FormattingThatCannotBeHonouredIsRefused) {
     EXPECT_EQ(error_of(R"(<p><span align="center">x</span></p>)"),
               "test.xml:2: <span> takes character formatting only (font, size, bold, italic, underline, "
-              "letter-spacing), not 'align'");
+              "letter-spacing, typography), not 'align'");
     EXPECT_EQ(error_of(R"(<p font="Arial">x</p>)"),
               "test.xml:2: <p> attribute 'font': font \"Arial\" is not available; use Times New Roman (drawn with "
               "its metric twin Liberation Serif)");
@@ -209,7 +209,7 @@ TEST(Template, FormattingThatCannotBeHonouredIsRefused) {
 TEST(Template, ConditionsOnMissingDataAreFalse) {
     EXPECT_EQ(text_of(R"(<if test="count > 1"><p>много</p></if><else><p>нет</p></else>)"), "нет\n");
     EXPECT_EQ(text_of(R"(<p>{{ -5 }} {{ n - 10 }}</p>)", {{"n", 3}}), "−5 −7\n");
-    EXPECT_EQ(text_of(R"(<rich value="intro"/><p>x</p>)", {{"intro", nullptr}}), "x\n");
+    EXPECT_EQ(text_of(R"(<if test="intro"><rich value="intro"/></if><p>x</p>)", {{"intro", nullptr}}), "x\n");
 }
 
 TEST(Template, ErrorsPointAtTheExpressionsOwnLine) {
@@ -322,6 +322,160 @@ TEST(Template, MisplacedElementsSayWhereTheyBelong) {
     EXPECT_EQ(error_of("<series values=\"x\"/>"), "test.xml:2: <series> is not allowed among blocks; use it inside a <chart>");
     EXPECT_EQ(error_of("<section/>"),
               "test.xml:2: <section> is not allowed among blocks; use it among the children of <document>");
+}
+
+// ---------------------------------------------------------------- documents of every kind
+
+const Paragraph& paragraph_at(const Document& document, size_t index) {
+    return std::get<Paragraph>(document.sections.at(0).blocks.at(index));
+}
+
+TEST(Template, ItemsMayCarryTheirOwnMarkers) {
+    // Points keep the numbers the signed document gives them; the others are counted.
+    const json data = {{"points", {{{"number", "1."}, {"text", "первый"}}, {{"number", "3."}, {"text", "третий"}},
+                                   {{"text", "следующий"}}}}};
+    EXPECT_EQ(text_of(R"(<list marker="decimal"><for each="p" in="points">
+                           <item marker="{{ p.number | default('') }}">{{ p.text }}</item></for></list>)", data),
+              "1. первый\n3. третий\n3. следующий\n");
+}
+
+TEST(Template, ListMarkersCountByExample) {
+    EXPECT_EQ(text_of(R"x(<list marker="1)"><item>а</item><item>б</item></list>)x"), "1) а\n2) б\n");
+    EXPECT_EQ(text_of(R"(<list marker="5."><item>а</item><item>б</item></list>)"), "5. а\n6. б\n");
+    EXPECT_EQ(text_of(R"(<list marker="1." start="7"><item>а</item></list>)"), "7. а\n");
+    // Letters as Russian legal texts use them: з is there, й is not.
+    std::string items;
+    for (int i = 0; i < 10; ++i) items += "<item>x</item>";
+    EXPECT_EQ(text_of("<list marker=\"а)\">" + items + "</list>"),
+              "а) x\nб) x\nв) x\nг) x\nд) x\nе) x\nж) x\nз) x\nи) x\nк) x\n");
+    EXPECT_EQ(text_of(R"(<list marker="•"><item>x</item></list><list marker="1.1."><item>y</item></list>)"),
+              "• x\n1.1. y\n");
+}
+
+TEST(Template, TypographyCanBeTurnedOff) {
+    const Document document = render_template_text(
+        R"(<p>Школа <span typography="false">МБОУ - СОШ № 5 "Звезда"</span> - "опорная"</p>
+           <p typography="false">"Как есть" - без замен, № 5</p>)");
+    const auto& runs = paragraph_at(document, 0).runs;
+    ASSERT_EQ(runs.size(), 3u);
+    EXPECT_EQ(runs[1].text, "МБОУ - СОШ № 5 \"Звезда\"");
+    EXPECT_EQ(runs[2].text, "\u00A0– «опорная»");  // the rules still see the whole paragraph
+    EXPECT_EQ(paragraph_at(document, 1).runs[0].text, "\"Как есть\" - без замен, № 5");
+    const std::string styled = R"(<document><styles><style name="Name" typography="false"/></styles>
+        <section><p style="Name">ООО "Ромашка" - поставщик</p></section></document>)";
+    EXPECT_EQ(text_of(styled), "ООО \"Ромашка\" - поставщик\n");
+}
+
+TEST(Template, LetterSpacingStopsAtTheLastLetter) {
+    const Document document =
+        render_template_text(R"(<p><span letter-spacing="3pt">приказываю</span>: <span letter-spacing="2pt">а<br/>бв</span></p>)");
+    const auto& runs = paragraph_at(document, 0).runs;
+    ASSERT_EQ(runs.size(), 6u);
+    EXPECT_EQ(runs[0].text, "приказыва");
+    EXPECT_EQ(runs[0].props.letter_spacing, 3);
+    EXPECT_EQ(runs[1].text, "ю");
+    EXPECT_EQ(runs[1].props.letter_spacing, 0);
+    EXPECT_EQ(runs[2].text, ": ");
+    EXPECT_EQ(runs[3].text, "а");  // before a line break
+    EXPECT_EQ(runs[3].props.letter_spacing, 0);
+    EXPECT_EQ(runs[4].text, "\nб");
+    EXPECT_EQ(runs[4].props.letter_spacing, 2);
+    EXPECT_EQ(runs[5].text, "в");
+    EXPECT_EQ(runs[5].props.letter_spacing, 0);
+}
+
+TEST(Template, SpacedLettersNeverBreakApart) {
+    const Document document = render_template_text("<p>{{ 'приказываю:' | spaced }}</p>");
+    EXPECT_EQ(paragraph_at(document, 0).runs[0].text.find(' '), std::string::npos);
+    EXPECT_EQ(write_txt(document), "п р и к а з ы в а ю:\n");
+}
+
+TEST(Template, SubscriptsAndSuperscriptsAreRuns) {
+    const Document document = render_template_text("<p>П<sub>g</sub> = x<sup>2</sup></p>");
+    const auto& runs = paragraph_at(document, 0).runs;
+    ASSERT_EQ(runs.size(), 4u);
+    EXPECT_EQ(runs[1].text, "g");
+    EXPECT_EQ(runs[1].props.script, Script::Sub);
+    EXPECT_EQ(runs[3].props.script, Script::Super);
+    EXPECT_EQ(write_txt(document), "Пg = x2\n");
+}
+
+TEST(Template, TableRowsMustFillTheColumns) {
+    EXPECT_EQ(error_of("<table>\n<column/><column/>\n<row><cell>1</cell><cell>2</cell></row>\n"
+                       "<row><cell>1</cell><cell>2</cell><cell>3</cell></row></table>"),
+              "test.xml:5: a <row> with cells for more than the table's 2 columns (row 2 of the <table> at line 2)");
+    EXPECT_EQ(error_of("<table>\n<column/><column/><column/>\n<header><row><cell>А</cell><cell colspan=\"2\">Б</cell></row></header>\n"
+                       "<for each=\"r\" in=\"rows\"><row><cell>{{ r }}</cell></row></for></table>",
+                       {{"rows", {1}}}),
+              "test.xml:5: a <row> with cells for 1 of the table's 3 columns (row 2 of the <table> at line 2): give "
+              "every column a cell, or widen one with colspan");
+    // Cells spanning down fill their columns in the rows below.
+    EXPECT_EQ(text_of(R"(<table><column/><column/>
+        <row><cell rowspan="2">А</cell><cell>1</cell></row><row><cell>2</cell></row>
+        <row><cell colspan="all">В</cell></row></table>)"),
+              "А | 1\n2\nВ\n");
+    EXPECT_EQ(error_of("<table><column/><column/>\n<row><cell rowspan=\"2\">А</cell><cell>1</cell></row>"
+                       "<row><cell>2</cell><cell>3</cell></row></table>"),
+              "test.xml:3: a <row> with cells for more than the table's 2 columns (row 2 of the <table> at line 2)");
+}
+
+TEST(Template, RichTextThatIsNullIsAnErrorNamingItsPath) {
+    EXPECT_EQ(error_of(R"(<rich value="appendix.intro"/>)", {{"appendix", {{"intro", nullptr}}}}),
+              "test.xml:2: rich text at 'appendix.intro' is null: give text or a list, or leave it out with "
+              "<if test=\"appendix.intro\">");
+}
+
+TEST(Template, RichTextMixesFormatsInAParagraph) {
+    const json data = json::parse(R"x({
+      "text": [{"bold": "Источниками информации"}, " являются базы данных"],
+      "formula": ["П", {"sub": "g"}, " = ", {"italic": ["A", {"sub": "p"}]}],
+      "blocks": [[{"bold": {"italic": "Школы"}}, " – это школы"], {"italic": "Цель"},
+                 {"list": ["первый;", ["второй ", {"bold": "жирный"}, "."]], "marker": "1)"}, "Текст"]
+    })x");
+    const Document document = render_template_text(
+        R"(<p><rich value="text"/></p><p>Формула: <rich value="formula"/></p><rich value="blocks"/>)", data);
+    EXPECT_EQ(write_txt(document),
+              "Источниками информации являются базы данных\nФормула: Пg = Ap\nШколы – это школы\nЦель\n"
+              "1) первый;\n2) второй жирный.\nТекст\n");
+    const auto& text = paragraph_at(document, 0).runs;
+    EXPECT_TRUE(text[0].props.bold);
+    EXPECT_FALSE(text[1].props.bold);
+    const auto& formula = paragraph_at(document, 1).runs;
+    ASSERT_EQ(formula.size(), 5u);
+    EXPECT_EQ(formula[2].text, " = ");
+    EXPECT_EQ(formula[3].text, "A");
+    EXPECT_TRUE(formula[3].props.italic);
+    EXPECT_EQ(formula[4].props.script, Script::Sub);
+    EXPECT_TRUE(formula[4].props.italic);
+    const auto& lead = paragraph_at(document, 2).runs;
+    EXPECT_TRUE(lead[0].props.bold && lead[0].props.italic);
+    EXPECT_EQ(error_of(R"(<rich value="x"/>)", {{"x", {{"list", {"a"}}, {"marker", 1}}}}),
+              "test.xml:2: rich text at 'x.marker': expected a marker such as \"–\", \"1.\", \"1)\" or \"а)\", got 1");
+    EXPECT_EQ(error_of(R"(<p><rich value="x"/></p>)", {{"x", {"a", {{"color", "red"}}}}}),
+              "test.xml:2: rich text at 'x[1]': expected text, a list of pieces, {\"bold\": text}, {\"italic\": "
+              "text}, {\"underline\": text}, {\"sub\": text}, {\"sup\": text} or (among blocks) {\"list\": [text, "
+              "…]}, got {\"color\":\"red\"}");
+    EXPECT_EQ(error_of(R"(<p><rich value="x" style="Normal"/></p>)", {{"x", "a"}}),
+              "test.xml:2: <rich> inside a paragraph takes only value, not 'style': its text takes the paragraph's style");
+    json deep = "x";
+    for (int i = 0; i < 30; ++i) deep = json::array({deep});
+    EXPECT_NE(error_of(R"(<p><rich value="x"/></p>)", {{"x", deep}}).find("nests more than 20 deep"), std::string::npos);
+}
+
+TEST(Template, TheFootGoesUnderTheSectionsText) {
+    const Document document = render_template_text(R"(<document><section>
+        <p>Текст</p><foot><p size="10">Исп. И.И. Иванова, тел. 29-27-38</p></foot><p>Подпись</p>
+      </section><section><p>Приложение</p></section></document>)");
+    ASSERT_EQ(document.sections[0].foot.size(), 1u);
+    EXPECT_EQ(document.sections[0].blocks.size(), 2u);
+    EXPECT_EQ(write_txt(document), "Текст\nПодпись\nИсп. И.И. Иванова, тел. 29-27-38\n--- section ---\nПриложение\n");
+    EXPECT_EQ(error_of("<list><item>\n<foot><p>x</p></foot></item></list>"),
+              "test.xml:3: <foot> stands directly in a <section>, among its blocks");
+    EXPECT_EQ(error_of("<foot>\n<foot><p>x</p></foot></foot>"),
+              "test.xml:3: <foot> stands directly in a <section>, among its blocks");
+    EXPECT_EQ(error_of("<foot><table><column/></table></foot>"),
+              "test.xml:2: <foot> holds paragraphs and lists only: the foot of a page has no room for tables, "
+              "charts or page breaks");
 }
 
 TEST(Template, NonLatinNamesInExpressionsSayHowToWriteThem) {

@@ -33,6 +33,13 @@ TEST(Typography, StraightQuotesBecomeGuillemets) {
     EXPECT_EQ(apply_typography("\"Школа \"Минпросвещения\"\""), "«Школа „Минпросвещения“»");
 }
 
+// Text kept as written (typography="false") stands in the paragraph as U+E000,
+// a character the rules neither change nor take for a space, letter or quote.
+TEST(Typography, LeavesOtherCharactersAsTheyAre) {
+    EXPECT_EQ(apply_typography("школа \"\uE000\uE000\" - опорная"), "школа «\uE000\uE000»" + nbsp + "– опорная");
+    EXPECT_EQ(apply_typography("\uE000 - \uE000"), "\uE000" + nbsp + "– \uE000");
+}
+
 TEST(Typography, LeavesOrdinaryTextAlone) {
     EXPECT_EQ(apply_typography("План мероприятий № 1-3"), "План мероприятий №" + nbsp + "1-3");
     EXPECT_EQ(apply_typography("в Е.П. нет фамилии"), "в Е.П. нет фамилии");

@@ -43,6 +43,9 @@ public:
             const Section& section = document_.sections[s];
             text_width_ = text_width(section.page);
             for (const Block& block : section.blocks) write_block(body, block, false);
+            in_foot_ = true;
+            for (const Block& block : section.foot) write_block(body, block, false);
+            in_foot_ = false;
             const bool last = s + 1 == document_.sections.size();
             // A section ends in its last paragraph's properties; the document's last in the body's.
             pugi::xml_node holder = last ? body : add(add(body, "w:p"), "w:pPr");
@@ -79,6 +82,7 @@ private:
         ParagraphProps props = paragraph.props;
         props.keep_with_next = props.keep_with_next || keep_with_next;
         write_paragraph_properties(properties, props, &style.paragraph);
+        if (in_foot_) add_foot_frame(properties);
         if (!paragraph.label.empty()) {
             // A hanging marker is followed by a tab to the text's indent, as
             // Word's own lists are; a leading one by a no-break space.
@@ -87,6 +91,22 @@ private:
             if (paragraph.props.first_line_indent < 0) add(run, "w:tab");
         }
         for (const Run& run : paragraph.runs) add_text(add_run(p, run.props, style.run), run.text);
+    }
+
+    // A paragraph of the section's foot (the executor's line) is a frame as
+    // wide as the text, at the bottom of the text area: Word and LibreOffice
+    // put it at the foot of the page the section ends on, with no text beside it.
+    void add_foot_frame(pugi::xml_node properties) const {
+        pugi::xml_node before = properties.child("w:pStyle");  // framePr follows these, in the schema's order
+        for (const char* name : {"w:keepNext", "w:keepLines", "w:pageBreakBefore"})
+            if (pugi::xml_node node = properties.child(name)) before = node;
+        pugi::xml_node frame = properties.insert_child_after("w:framePr", before);
+        set(frame, "w:w", twips(text_width_));
+        set(frame, "w:wrap", "notBeside");
+        set(frame, "w:vAnchor", "margin");
+        set(frame, "w:hAnchor", "margin");
+        set(frame, "w:xAlign", "left");
+        set(frame, "w:yAlign", "bottom");
     }
 
     static pugi::xml_node add_run(pugi::xml_node p, const RunProps& props, const RunProps& style) {
@@ -317,6 +337,7 @@ private:
     std::vector<PackageEntry> entries_;
     int headers_ = 0;
     int charts_ = 0;
+    bool in_foot_ = false;
     double text_width_ = kA4Short;
 };
 

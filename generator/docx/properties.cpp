@@ -76,6 +76,10 @@ void write_run_properties(pugi::xml_node properties, const RunProps& props, cons
     }
     if (!base ? props.underline : props.underline != base->underline)
         add_val(properties, "w:u", props.underline ? "single" : "none");
+    if (!base ? props.script != Script::Normal : props.script != base->script)
+        add_val(properties, "w:vertAlign", props.script == Script::Sub     ? "subscript"
+                                           : props.script == Script::Super ? "superscript"
+                                                                           : "baseline");
 }
 
 }  // namespace docgen

@@ -1,9 +1,11 @@
 #include "layout/layout.h"
 
+#include <algorithm>
 #include <string>
 
 #include "layout/page_cursor.h"
 #include "layout/section_flow.h"
+#include "layout/stack.h"
 
 namespace docgen {
 
@@ -29,6 +31,19 @@ void number_pages(std::vector<Page>& pages, size_t first_page, const Section& se
     }
 }
 
+// The section's foot (the executor's line) at the bottom of its last page,
+// or of a new page when the text leaves no room for it there.
+void place_foot(const Section& section, PageCursor& cursor, LineBreaker& breaker) {
+    if (section.foot.empty()) return;
+    const Stack stack = stack_blocks(section.foot, cursor.width(), breaker);
+    const double height = stack.height() - stack.gap_after;
+    // Its first paragraph's space before keeps it that far from the text above.
+    const double gap = paragraphs_of(section.foot, "the foot of a page").front()->props.space_before;
+    if (height + gap > cursor.remaining() + 0.01 && !cursor.at_top()) cursor.new_page();
+    draw_stack(cursor.page(), stack, 0, stack.lines.size(), cursor.left(),
+               cursor.y() + std::max(0.0, cursor.remaining() - height));
+}
+
 }  // namespace
 
 std::vector<Page> lay_out(const Document& document, const FontSet& fonts,
@@ -41,6 +56,7 @@ std::vector<Page> lay_out(const Document& document, const FontSet& fonts,
         const size_t first_page = pages.size();
         PageCursor cursor(pages, section.page, static_cast<int>(s));
         SectionFlow(section, cursor, breaker, document.sources).run();
+        place_foot(section, cursor, breaker);
         const int first_number = section.restart_numbering ? 1 : next_number;
         number_pages(pages, first_page, section, first_number, fonts);
         next_number = pages.back().number + 1;

@@ -92,9 +92,10 @@ Stack stack_blocks(const std::vector<Block>& blocks, double width, LineBreaker& 
 void draw_line(Page& page, const Line& line, double left, double top) {
     const double baseline = top + line.ascent;
     for (const PlacedText& piece : line.pieces) {
-        page.texts.push_back({left + piece.x, baseline, piece.face, piece.size, piece.letter_spacing, piece.text, {}});
+        page.texts.push_back(
+            {left + piece.x, baseline - piece.rise, piece.face, piece.size, piece.letter_spacing, piece.text, {}});
         if (piece.underline) {
-            const double y = baseline + piece.size * 0.12;
+            const double y = baseline - piece.rise + piece.size * 0.12;
             page.rules.push_back({left + piece.x, y, left + piece.x + piece.width, y, piece.size * 0.05, {}});
         }
     }

@@ -24,15 +24,21 @@ enum class VerticalAlign { Top, Center, Bottom };
 inline constexpr const char* kFontFamilies[] = {"Times New Roman", "Liberation Serif"};
 bool is_known_font_family(std::string_view family);
 
+// Subscripts and superscripts (П with g below, Σ with n above) are set
+// smaller and lowered or raised by the writers, as word processors do.
+enum class Script { Normal, Sub, Super };
+
 // Character formatting. The family is the name a word processor knows
 // ("Times New Roman"); the PDF writer maps it to a metric-compatible face.
 struct RunProps {
     std::string font_family = kFontFamilies[0];
-    double size = 14;
+    double size = 14;  // of normal text; a sub- or superscript's own size is smaller
     bool bold = false;
     bool italic = false;
     bool underline = false;
-    double letter_spacing = 0;  // extra points after each character
+    double letter_spacing = 0;  // extra points after each character; binding leaves it off a spaced stretch's last
+    Script script = Script::Normal;
+    bool typography = true;  // quotes, dashes and no-break spaces set when the text was bound
     bool operator==(const RunProps&) const = default;
 };
 
@@ -192,6 +198,9 @@ struct Section {
     bool restart_numbering = true;  // an appendix is numbered as a document of its own
     RunProps page_number_props;
     std::vector<Block> blocks;
+    // Paragraphs and lists at the foot of the section's last page, under the
+    // text: the executor's line «Исп. …, тел. …».
+    std::vector<Block> foot;
 };
 
 struct NamedStyle {

@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "common/error.h"
+#include "common/utf8.h"
 #include "template/styles.h"
 
 namespace docgen {
@@ -14,11 +15,13 @@ using nlohmann::json;
 namespace {
 
 constexpr int kMaxFragmentDepth = 50;
+// Rich text nests pieces in pieces; data nested deeper than this is refused.
+constexpr int kMaxRichDepth = 20;
 
 bool is_block_element(const TemplateNode& node) {
     return node.kind == TemplateNode::Kind::Element &&
            (node.name == "p" || node.name == "list" || node.name == "table" || node.name == "rich" ||
-            node.name == "page-break" || node.name == "chart");
+            node.name == "page-break" || node.name == "chart" || node.name == "foot");
 }
 
 bool is_control_element(const TemplateNode& node) {
@@ -31,6 +34,7 @@ std::string placement_of(const std::string& element) {
     static const std::map<std::string, std::string> places = {
         {"b", "inside a <p>"},         {"i", "inside a <p>"},          {"u", "inside a <p>"},
         {"span", "inside a <p>"},      {"br", "inside a <p>"},         {"nobr", "inside a <p>"},
+        {"sub", "inside a <p>"},       {"sup", "inside a <p>"},        {"foot", "directly in a <section>"},
         {"item", "inside a <list>"},   {"column", "inside a <table>"}, {"header", "inside a <table>"},
         {"row", "inside a <table>"},   {"cell", "inside a <row>"},     {"series", "inside a <chart>"},
         {"style", "inside <styles>"},  {"styles", "among the children of <document>"},
@@ -39,6 +43,79 @@ std::string placement_of(const std::string& element) {
     };
     const auto place = places.find(element);
     return place == places.end() ? "inside a <p>" : place->second;
+}
+
+// How a list marks its items, from the marker it is given: "decimal" or "1."
+// numbers them 1., 2. …, "decimal)" or "1)" 1), 2) …, another number starts
+// there ("5." 5., 6. …); a letter ("а)", "а.") letters them а), б) … in the
+// order of Russian legal texts, without ё, й, ъ, ы, ь; any other text marks
+// every item alike.
+class Marker {
+public:
+    explicit Marker(const std::string& pattern) : text_(pattern) {
+        if (pattern == "decimal" || pattern == "decimal)") {
+            kind_ = Kind::Number;
+            suffix_ = pattern == "decimal" ? "." : ")";
+            return;
+        }
+        if (pattern.size() < 2 || (pattern.back() != '.' && pattern.back() != ')')) return;
+        const std::string head = pattern.substr(0, pattern.size() - 1);
+        suffix_ = pattern.back();
+        if (head.find_first_not_of("0123456789") == std::string::npos && head.size() <= 6) {
+            kind_ = Kind::Number;
+            first_ = std::stoi(head);
+        } else if (const size_t letter = kLetters.find(utf8::decode(head)); letter != std::u32string_view::npos &&
+                                                                          utf8::count(head) == 1) {
+            kind_ = Kind::Letter;
+            first_ = static_cast<int>(letter);
+        }
+    }
+    bool numbered() const { return kind_ == Kind::Number; }
+    void start_at(int first) { first_ = first; }
+    // The marker of the item `index` places after the first (0 for the first).
+    std::string label(int index) const {
+        switch (kind_) {
+            case Kind::Number: return std::to_string(first_ + index) + suffix_;
+            case Kind::Letter: {
+                // After я: аа), аб) …
+                const int n = first_ + index;
+                const int count = static_cast<int>(kLetters.size());
+                std::u32string letters;
+                if (n >= count) letters += kLetters[static_cast<size_t>(n / count - 1)];
+                letters += kLetters[static_cast<size_t>(n % count)];
+                return utf8::encode(letters) + suffix_;
+            }
+            case Kind::Text: break;
+        }
+        return text_;
+    }
+
+private:
+    static constexpr std::u32string_view kLetters = U"абвгдежзиклмнопрстуфхцчшщэюя";
+    enum class Kind { Text, Number, Letter };
+    Kind kind_ = Kind::Text;
+    std::string text_;
+    std::string suffix_;
+    int first_ = 1;
+};
+
+// The keys of rich text that format the text inside them.
+bool is_inline_format(const std::string& key) {
+    return key == "bold" || key == "italic" || key == "underline" || key == "sub" || key == "sup";
+}
+
+void apply_inline_format(const std::string& key, RunProps& props) {
+    if (key == "bold") props.bold = true;
+    else if (key == "italic") props.italic = true;
+    else if (key == "underline") props.underline = true;
+    else if (key == "sub") props.script = Script::Sub;
+    else if (key == "sup") props.script = Script::Super;
+}
+
+// The value as a message shows it: short, on one line.
+std::string shown(const json& value) {
+    const std::string text = value.dump();
+    return text.size() <= 60 ? text : utf8::encode(utf8::decode(text).substr(0, 57)) + "…";
 }
 
 }  // namespace
@@ -291,8 +368,29 @@ Section Binder::section(const TemplateNode& node) {
     section.page_number_props = styles_.at("Normal")->run;
     section.page_number_props.bold = section.page_number_props.italic = false;
     section.page_number_props.size = length_attribute(node, "page-number-size", 12);
+    const TemplateNode* outer_section = section_node_;
+    std::vector<Block>* outer_foot = section_foot_;
+    section_node_ = &node;
+    section_foot_ = &section.foot;
     blocks(node, section.blocks, "Normal");
+    section_node_ = outer_section;
+    section_foot_ = outer_foot;
     return section;
+}
+
+// <foot>: paragraphs and lists for the foot of the section's last page.
+void Binder::foot(const TemplateNode& node, const TemplateNode& parent) {
+    if (&parent != section_node_) fail(node, "<foot> stands directly in a <section>, among its blocks");
+    std::vector<Block> content;
+    section_node_ = nullptr;  // no <foot> inside a <foot>
+    blocks(node, content, "Normal");
+    for (Block& block : content) {
+        if (!std::holds_alternative<Paragraph>(block) && !std::holds_alternative<List>(block))
+            fail(node, "<foot> holds paragraphs and lists only: the foot of a page has no room for tables, charts "
+                       "or page breaks");
+        section_foot_->push_back(std::move(block));
+    }
+    section_node_ = &parent;
 }
 
 // ---------------------------------------------------------------- blocks
@@ -313,6 +411,8 @@ void Binder::blocks(const TemplateNode& parent, std::vector<Block>& out, const s
             out.push_back(PageBreak{});
         } else if (child.name == "chart") {
             out.push_back(chart(child));
+        } else if (child.name == "foot") {
+            foot(child, parent);
         } else {
             fail(child, "<" + child.name + "> is not allowed among blocks; use it " + placement_of(child.name));
         }
@@ -377,7 +477,7 @@ void Binder::inlines(const TemplateNode& parent, Paragraph& paragraph, const Run
             for (const auto& [name, value] : child.attributes) {
                 if (!is_run_attribute(name))
                     fail(child, "<span> takes character formatting only (font, size, bold, italic, underline, "
-                                "letter-spacing), not '" + name + "'");
+                                "letter-spacing, typography), not '" + name + "'");
                 try {
                     apply_style_attribute(name, text_of(value, child), ignored, inner.props);
                 } catch (const std::invalid_argument& error) {
@@ -391,6 +491,15 @@ void Binder::inlines(const TemplateNode& parent, Paragraph& paragraph, const Run
         } else if (child.name == "nobr") {
             inner.hyphenate = false;
             inner.no_break = true;
+        } else if (child.name == "sub" || child.name == "sup") {
+            inner.props.script = child.name == "sub" ? Script::Sub : Script::Super;
+        } else if (child.name == "rich") {
+            for (const auto& [name, value] : child.attributes)
+                fail(child, "<rich> inside a paragraph takes only value, not '" + name + "': its text takes the "
+                            "paragraph's style");
+            const Value value = evaluate(*child.expression, child);
+            rich_inline(child, value.get(), value.path, inner, paragraph, 0);
+            return;
         } else {
             fail(child, "<" + child.name + "> cannot be inside a paragraph");
         }
@@ -415,8 +524,9 @@ void Binder::container_content(const TemplateNode& node, std::vector<Block>& out
 
 List Binder::list(const TemplateNode& node, const std::string& default_style) {
     List list;
-    const std::string marker = attribute(node, "marker", "–");
-    int number = parsed_attribute(node, "start", 1, parse_whole);
+    Marker marker(attribute(node, "marker", "–"));
+    if (node.attribute("start")) marker.start_at(parsed_attribute(node, "start", 1, parse_whole));
+    int index = 0;
     const std::string list_style = attribute(node, "style", default_style);
     // The list's formatting (indents for the marker) applies to its items.
     enclosing_formatting_.push_back(&node);
@@ -425,10 +535,10 @@ List Binder::list(const TemplateNode& node, const std::string& default_style) {
         if (!child.is_element("item")) fail(child, "<list> holds only <item> elements");
         ListItem item;
         container_content(child, item.blocks, attribute(child, "style", list_style));
-        std::string label = marker == "decimal" ? std::to_string(number) + "."
-                            : marker == "decimal)" ? std::to_string(number) + ")"
-                                                   : marker;
-        ++number;
+        // An item's own marker (a point's number as the signed document has it) replaces the list's.
+        const std::string own = attribute(child, "marker");
+        const std::string label = own.empty() ? marker.label(index) : own;
+        ++index;
         if (auto* first = item.blocks.empty() ? nullptr : std::get_if<Paragraph>(&item.blocks.front()))
             first->label = label;
         list.items.push_back(std::move(item));
@@ -437,55 +547,84 @@ List Binder::list(const TemplateNode& node, const std::string& default_style) {
     return list;
 }
 
-// Rich text from the data: a string, or a list of strings (paragraphs),
-// {"bold": text}, {"italic": text} and {"list": [text, …]} (a dash list).
+// Rich text from the data. Blocks: text makes a paragraph (inline text,
+// below), {"list": [inline text, …], "marker": …} a list, and a list holds
+// blocks, among which a list is one paragraph made of its pieces.
 void Binder::rich(const TemplateNode& node, std::vector<Block>& out, const std::string& default_style) {
     const Value value = evaluate(*node.expression, node);
-    const std::string style = attribute(node, "style", default_style);
-    const std::string list_style = attribute(node, "list-style", style);
-    const std::string marker = attribute(node, "marker", "–");
-    const auto text_paragraph = [&](const json& text, const std::string& path, const std::string& style_name,
-                                    bool bold, bool italic) {
-        Paragraph paragraph = new_paragraph(style_name, &node);
-        RunProps props = paragraph.run_props;
-        props.bold = props.bold || bold;
-        props.italic = props.italic || italic;
-        if (!text.is_string() && !text.is_number())
-            fail(node, "rich text at '" + path + "': expected text, got " + text.type_name());
-        paragraph.runs.push_back({to_text(text, path), props, true});
-        finish_paragraph(paragraph);
-        return paragraph;
-    };
     const json& content = value.get();
-    if (content.is_null()) return;  // no text: nothing to show
+    if (content.is_null())
+        fail(node, "rich text at '" + value.path + "' is null: give text or a list, or leave it out with <if test=\"" +
+                       node.expression->source() + "\">");
+    RichStyles styles;
+    styles.paragraph = attribute(node, "style", default_style);
+    styles.list = attribute(node, "list-style", styles.paragraph);
+    styles.marker = attribute(node, "marker", "–");
     if (!content.is_array()) {
-        out.push_back(text_paragraph(content, value.path, style, false, false));
+        rich_block(node, content, value.path, styles, out);
         return;
     }
     for (size_t i = 0; i < content.size(); ++i) {
-        const json& item = content[i];
         const std::string path = value.path + "[" + std::to_string(i) + "]";
-        if (item.is_string() || item.is_number()) {
-            out.push_back(text_paragraph(item, path, style, false, false));
-        } else if (item.is_object() && item.size() == 1 && item.contains("bold")) {
-            out.push_back(text_paragraph(item["bold"], path + ".bold", style, true, false));
-        } else if (item.is_object() && item.size() == 1 && item.contains("italic")) {
-            out.push_back(text_paragraph(item["italic"], path + ".italic", style, false, true));
-        } else if (item.is_object() && item.size() == 1 && item.contains("list") && item["list"].is_array()) {
-            List list;
-            const json& entries = item["list"];
-            for (size_t k = 0; k < entries.size(); ++k) {
-                Paragraph paragraph =
-                    text_paragraph(entries[k], path + ".list[" + std::to_string(k) + "]", list_style, false, false);
-                paragraph.label = marker;
-                list.items.push_back({{std::move(paragraph)}});
-            }
-            out.push_back(std::move(list));
-        } else {
-            fail(node, "rich text at '" + path +
-                           "': expected text, {\"bold\": text}, {\"italic\": text} or {\"list\": [text, …]}, got " +
-                           item.dump().substr(0, 60));
-        }
+        rich_block(node, content[i], path, styles, out);
+    }
+}
+
+void Binder::rich_block(const TemplateNode& node, const json& block, const std::string& path, const RichStyles& styles,
+                        std::vector<Block>& out) {
+    const auto paragraph_of = [&](const json& text, const std::string& text_path, const std::string& style) {
+        Paragraph paragraph = new_paragraph(style, &node);
+        rich_inline(node, text, text_path, Run{"", paragraph.run_props, true, false}, paragraph, 0);
+        finish_paragraph(paragraph);
+        return paragraph;
+    };
+    if (!block.is_object() || !block.contains("list")) {
+        out.push_back(paragraph_of(block, path, styles.paragraph));
+        return;
+    }
+    for (const auto& [key, ignored] : block.items())
+        if (key != "list" && key != "marker")
+            fail(node, "rich text at '" + path + "': a list takes the keys list and marker, not '" + key + "'");
+    const json& entries = block["list"];
+    if (!entries.is_array())
+        fail(node, "rich text at '" + path + ".list': expected a list of items, got " + shown(entries));
+    std::string pattern = styles.marker;
+    if (block.contains("marker")) {
+        if (!block["marker"].is_string())
+            fail(node, "rich text at '" + path + ".marker': expected a marker such as \"–\", \"1.\", \"1)\" or \"а)\", "
+                       "got " + shown(block["marker"]));
+        pattern = block["marker"].get<std::string>();
+    }
+    const Marker marker(pattern);
+    List list;
+    for (size_t k = 0; k < entries.size(); ++k) {
+        Paragraph paragraph = paragraph_of(entries[k], path + ".list[" + std::to_string(k) + "]", styles.list);
+        paragraph.label = marker.label(static_cast<int>(k));
+        list.items.push_back({{std::move(paragraph)}});
+    }
+    out.push_back(std::move(list));
+}
+
+// Inline text: a string or a number, a list of pieces, or {"bold": …},
+// {"italic": …}, {"underline": …}, {"sub": …}, {"sup": …} around inline text.
+void Binder::rich_inline(const TemplateNode& node, const json& text, const std::string& path, const Run& format,
+                         Paragraph& paragraph, int depth) {
+    if (depth > kMaxRichDepth) fail(node, "rich text at '" + path + "' nests more than " + std::to_string(kMaxRichDepth) + " deep");
+    if (text.is_string() || text.is_number()) {
+        Run run = format;
+        run.text = to_text(text, path);
+        paragraph.runs.push_back(std::move(run));
+    } else if (text.is_array()) {
+        for (size_t i = 0; i < text.size(); ++i)
+            rich_inline(node, text[i], path + "[" + std::to_string(i) + "]", format, paragraph, depth + 1);
+    } else if (text.is_object() && text.size() == 1 && is_inline_format(text.begin().key())) {
+        Run inner = format;
+        apply_inline_format(text.begin().key(), inner.props);
+        rich_inline(node, text.begin().value(), path + "." + text.begin().key(), inner, paragraph, depth + 1);
+    } else {
+        fail(node, "rich text at '" + path + "': expected text, a list of pieces, {\"bold\": text}, {\"italic\": text}, "
+                   "{\"underline\": text}, {\"sub\": text}, {\"sup\": text} or (among blocks) {\"list\": [text, …]}, "
+                   "got " + shown(text));
     }
 }
 

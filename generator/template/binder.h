@@ -65,11 +65,24 @@ private:
     void inlines(const TemplateNode& parent, Paragraph& paragraph, const Run& format);
     void container_content(const TemplateNode& node, std::vector<Block>& out, const std::string& style);
     List list(const TemplateNode& node, const std::string& default_style);
+    void foot(const TemplateNode& node, const TemplateNode& parent);
+    // Rich text from the data: blocks, and the inline text of a paragraph.
+    struct RichStyles {
+        std::string paragraph;
+        std::string list;
+        std::string marker;
+    };
     void rich(const TemplateNode& node, std::vector<Block>& out, const std::string& default_style);
+    void rich_block(const TemplateNode& node, const nlohmann::json& block, const std::string& path,
+                    const RichStyles& styles, std::vector<Block>& out);
+    void rich_inline(const TemplateNode& node, const nlohmann::json& text, const std::string& path, const Run& format,
+                     Paragraph& paragraph, int depth);
 
     Chart chart(const TemplateNode& node);
     Table table(const TemplateNode& node);
     Table bind_table(const TemplateNode& node);
+    void check_rows_fill_columns(const Table& table, const std::vector<const TemplateNode*>& row_nodes,
+                                 const TemplateNode& node) const;
     Row row(const TemplateNode& node, RowRole role, const std::string& cell_style, size_t columns);
     Cell cell(const TemplateNode& node, const std::string& cell_style, size_t columns);
 
@@ -77,6 +90,9 @@ private:
     Scope scope_;
     std::map<std::string, const NamedStyle*> styles_;
     int fragment_depth_ = 0;
+    // The <section> being bound, whose direct children may include its <foot>.
+    const TemplateNode* section_node_ = nullptr;
+    std::vector<Block>* section_foot_ = nullptr;
     // Cells, lists and items whose formatting attributes apply to the paragraphs inside them.
     std::vector<const TemplateNode*> enclosing_formatting_;
 };

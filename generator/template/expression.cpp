@@ -143,7 +143,7 @@ std::vector<Token> tokenize(std::string_view text) {
             for (const char* two : kTwoCharacter)
                 if (text.substr(i, 2) == two) symbol = two;
             if (symbol == "=") fail("unexpected character '=': compare with ==", column);
-            if (symbol.size() == 1 && std::string_view("+-*/%<>()[].,|!").find(c) == std::string_view::npos) {
+            if (symbol.size() == 1 && std::string_view("+-*/%<>()[].,|!?:").find(c) == std::string_view::npos) {
                 fail(std::string("unexpected character '") + c + "'", column);
             }
             push(TokenKind::Symbol, symbol, i, i + symbol.size());
@@ -159,7 +159,7 @@ std::vector<Token> tokenize(std::string_view text) {
 // ---------------------------------------------------------------- syntax tree
 
 struct Expression::Node {
-    enum class Kind { Literal, Variable, Member, Index, Negate, Not, Binary, And, Or, Filter };
+    enum class Kind { Literal, Variable, Member, Index, Negate, Not, Binary, And, Or, Conditional, Filter };
     Kind kind;
     json literal;
     std::string name;  // variable, member, operator or filter name
@@ -210,7 +210,7 @@ NodePtr chain(NodePtr node, Node::Kind kind, const std::string& name, size_t col
 }
 
 // Recursive descent, lowest precedence first:
-// filter ('|'), or, and, not, comparison, + -, * / %, unary -, postfix (. [])
+// filter ('|'), conditional (? :), or, and, not, comparison, + -, * / %, unary -, postfix (. [])
 class Parser {
 public:
     explicit Parser(std::vector<Token> tokens) : tokens_(std::move(tokens)) {}
@@ -243,7 +243,7 @@ private:
 
     NodePtr filtered() {
         const Descent descent(*this);
-        NodePtr node = disjunction();
+        NodePtr node = conditional();
         while (peek().kind == TokenKind::Symbol && peek().text == "|") {
             const size_t column = peek().column;
             ++position_;
@@ -253,7 +253,7 @@ private:
             NodePtr filter = chain(std::move(node), Node::Kind::Filter, name, column);
             if (accept("(")) {
                 if (!accept(")")) {
-                    do adopt(*filter, disjunction());
+                    do adopt(*filter, conditional());
                     while (accept(","));
                     expect(")");
                 }
@@ -261,6 +261,19 @@ private:
             node = std::move(filter);
         }
         return node;
+    }
+    // "test ? when_true : when_false": the value for true is enclosed by '?' and
+    // ':', so it may hold a filter; the value for false may be another
+    // conditional, and a filter after it applies to the whole, as '|' does.
+    NodePtr conditional() {
+        NodePtr node = disjunction();
+        if (peek().kind != TokenKind::Symbol || peek().text != "?") return node;
+        const Descent descent(*this);
+        NodePtr parent = chain(std::move(node), Node::Kind::Conditional, "?", tokens_[position_++].column);
+        adopt(*parent, filtered());
+        if (!accept(":")) fail("expected ':' and the value for false after the value for true of '?'", peek().column);
+        adopt(*parent, conditional());
+        return parent;
     }
     // and, or: one node for the whole chain, evaluated left to right.
     NodePtr logical_chain(NodePtr (Parser::*operand)(), Node::Kind kind, const char* word) {
@@ -445,6 +458,11 @@ public:
                     if (truthy(eval(*operand).get())) return Value::computed(true);
                 return Value::computed(false);
             case Node::Kind::Binary: return binary(node);
+            case Node::Kind::Conditional: {
+                // The test is lenient, as <if test> is: missing data is false.
+                const bool test = truthy(Evaluator(scope_, true).eval(*node.children[0]).get());
+                return eval(*node.children[test ? 1 : 2]);
+            }
             case Node::Kind::Filter: return filter(node);
         }
         return Value::computed(nullptr);
@@ -546,6 +564,13 @@ private:
                                              : eval(*node.children[0]);
         std::vector<Value> arguments;
         for (size_t i = 1; i < node.children.size(); ++i) arguments.push_back(eval(*node.children[i]));
+        if (node.name == "default" && arguments.size() == 1) {
+            // The value it keeps is the data itself, not a copy: a roadmap's rows are not
+            // copied for every section, and a key missing in them is named by its path.
+            const json& value = input.get();
+            const bool missing = value.is_null() || (value.is_string() && value.get_ref<const std::string&>().empty());
+            return missing ? std::move(arguments[0]) : std::move(input);
+        }
         return apply_filter(node.name, input, arguments);
     }
 

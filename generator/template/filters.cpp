@@ -182,7 +182,13 @@ const std::map<std::string, Filter>& registry() {
         {"upper", [](const Call& c) -> json { c.expect_arguments(0, 0); return utf8::to_upper(c.text()); }},
         {"lower", [](const Call& c) -> json { c.expect_arguments(0, 0); return utf8::to_lower(c.text()); }},
         {"capitalize", [](const Call& c) -> json { c.expect_arguments(0, 0); return capitalize(c.text()); }},
-        {"spaced", [](const Call& c) -> json { c.expect_arguments(0, 0); return russian::letter_spaced(c.text()); }},
+        // The spaces between the letters never break a line: «п р и» / «к а з ы в а ю» would not read.
+        {"spaced", [](const Call& c) -> json {
+             c.expect_arguments(0, 0);
+             std::string tied;
+             for (char ch : russian::letter_spaced(c.text())) ch == ' ' ? tied += utf8::kNoBreakSpaceUtf8 : tied += ch;
+             return tied;
+         }},
         {"round", [](const Call& c) -> json {
              c.expect_arguments(0, 1);
              const double scale = std::pow(10.0, c.decimals_argument(0).value_or(0));

@@ -113,6 +113,7 @@ const std::map<std::string, Setter>& setters() {
         {"italic", [](const std::string& v, ParagraphProps&, RunProps& r) { r.italic = parse_bool(v); }},
         {"underline", [](const std::string& v, ParagraphProps&, RunProps& r) { r.underline = parse_bool(v); }},
         {"letter-spacing", [](const std::string& v, ParagraphProps&, RunProps& r) { r.letter_spacing = parse_length(v); }},
+        {"typography", [](const std::string& v, ParagraphProps&, RunProps& r) { r.typography = parse_bool(v); }},
         {"align", [](const std::string& v, ParagraphProps& p, RunProps&) { p.align = parse_align(v); }},
         {"first-line-indent", [](const std::string& v, ParagraphProps& p, RunProps&) { p.first_line_indent = parse_length(v); }},
         {"indent-left", [](const std::string& v, ParagraphProps& p, RunProps&) { p.indent_left = parse_length(v); }},
@@ -140,7 +141,7 @@ bool is_style_attribute(const std::string& name) { return setters().count(name) 
 
 bool is_run_attribute(const std::string& name) {
     return name == "font" || name == "size" || name == "bold" || name == "italic" || name == "underline" ||
-           name == "letter-spacing";
+           name == "letter-spacing" || name == "typography";
 }
 
 void apply_style_attribute(const std::string& name, const std::string& value, ParagraphProps& paragraph,

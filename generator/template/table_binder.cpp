@@ -1,5 +1,6 @@
 // Binding <table>: columns (possibly from data), header rows, section and
 // body rows, cells with spans, the column-number row, and merged equal cells.
+#include <algorithm>
 #include <stdexcept>
 
 #include "model/overloaded.h"
@@ -62,6 +63,7 @@ Table Binder::bind_table(const TemplateNode& node) {
     table.space_after = length_attribute(node, "space-after", 0);
     table.cell_padding_horizontal = length_attribute(node, "padding", table.cell_padding_horizontal);
 
+    std::vector<const TemplateNode*> row_nodes;  // where each row comes from, for messages
     each_child(node, [&](const TemplateNode& child) {
         if (child.kind == TemplateNode::Kind::Text) {
             if (!child.text.is_blank()) fail(child, "text in a <table> must be inside a <cell>");
@@ -78,14 +80,17 @@ Table Binder::bind_table(const TemplateNode& node) {
                 if (header_row.kind == TemplateNode::Kind::Text && header_row.text.is_blank()) return;
                 if (!header_row.is_element("row")) fail(header_row, "<header> holds only <row> elements");
                 table.rows.push_back(row(header_row, RowRole::Header, cell_style, table.column_widths.size()));
+                row_nodes.push_back(&header_row);
             });
         } else if (child.name == "row") {
             table.rows.push_back(row(child, RowRole::Body, cell_style, table.column_widths.size()));
+            row_nodes.push_back(&child);
         } else {
             fail(child, "<table> holds <column>, <header> and <row> elements, not <" + child.name + ">");
         }
     });
     if (table.column_widths.empty()) fail(node, "<table> needs at least one <column>");
+    check_rows_fill_columns(table, row_nodes, node);
 
     if (bool_attribute(node, "column-numbers", false)) {
         size_t header_rows = 0;
@@ -95,6 +100,41 @@ Table Binder::bind_table(const TemplateNode& node) {
     }
     merge_equal_cells(table, merge_columns);
     return table;
+}
+
+// Every row fills the table's columns exactly, counting the columns its
+// cells span and those covered by cells spanning down from rows above: a
+// row too long cannot be drawn, and one too short would leave a ragged table.
+void Binder::check_rows_fill_columns(const Table& table, const std::vector<const TemplateNode*>& row_nodes,
+                                     const TemplateNode& node) const {
+    const size_t columns = table.column_widths.size();
+    std::vector<int> covered(columns, 0);  // rows still covered in each column by a span from above
+    for (size_t r = 0; r < table.rows.size(); ++r) {
+        size_t filled = 0;
+        size_t c = 0;
+        const auto where = [&] {
+            return " (row " + std::to_string(r + 1) + " of the <table> at line " + std::to_string(node.line) + ")";
+        };
+        std::vector<int> next = covered;
+        for (int& count : next) count = std::max(0, count - 1);
+        for (const Cell& cell : table.rows[r].cells) {
+            while (c < columns && covered[c] > 0) ++c, ++filled;
+            const size_t end = c + static_cast<size_t>(cell.colspan);
+            if (end > columns || std::any_of(covered.begin() + static_cast<long>(c), covered.begin() + static_cast<long>(end),
+                                             [](int count) { return count > 0; }))
+                fail(*row_nodes[r], "a <row> with cells for more than the table's " + std::to_string(columns) +
+                                        " columns" + where());
+            for (size_t k = c; k < c + static_cast<size_t>(cell.colspan); ++k) next[k] = cell.rowspan - 1;
+            c += static_cast<size_t>(cell.colspan);
+            filled += static_cast<size_t>(cell.colspan);
+        }
+        for (; c < columns; ++c) filled += covered[c] > 0;
+        if (filled < columns)
+            fail(*row_nodes[r], "a <row> with cells for " + std::to_string(filled) + " of the table's " +
+                                    std::to_string(columns) + " columns" + where() +
+                                    ": give every column a cell, or widen one with colspan");
+        covered = std::move(next);
+    }
 }
 
 Row Binder::row(const TemplateNode& node, RowRole role, const std::string& cell_style, size_t columns) {

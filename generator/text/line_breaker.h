@@ -25,6 +25,7 @@ struct PlacedText {
     double size = 0;
     double letter_spacing = 0;
     bool underline = false;
+    double rise = 0;  // a superscript's baseline above the line's, a subscript's (negative) below
 };
 
 struct Line {
@@ -82,6 +83,7 @@ private:
         double size;
         double letter_spacing;
         bool underline;
+        double rise;
         bool operator==(const TextStyle&) const = default;
     };
 

@@ -83,6 +83,7 @@ std::string write_txt(const Document& document) {
     for (size_t s = 0; s < document.sections.size(); ++s) {
         if (s > 0) lines.push_back("--- section ---");
         collect_lines(document.sections[s].blocks, lines);
+        collect_lines(document.sections[s].foot, lines);
     }
     return joined(lines, "\n") + "\n";
 }
