@@ -80,7 +80,7 @@ json results_dynamics(const YearFacts& now, const YearFacts& before, const Rules
     if (groups.empty()) return nullptr;
     json subjects = json::array();
     bool positive = true;
-    // In the rules' order of the groups: русский язык, then математика.
+    // In the order of the rules' groups (alphabetical: математика, русский язык).
     for (const auto& [name, subjects_of] : rules.dynamics_subjects) {
         (void)subjects_of;
         const auto found = std::find_if(groups.begin(), groups.end(), [&](const auto& g) { return g.first == name; });
