@@ -10,11 +10,17 @@ Standard library only, fixed seed: two runs write byte-identical files.
 
     /usr/bin/python3 examples/smolensk-2022/generate.py
 
-The classification rules the data are built for (the first matching rule wins):
-  marker  = an assessment with low / participants * 100 >= 30, or objective == false;
-  ШНРО    = 6 or more markers;  ШсРНР = 1 to 5 markers;
-  ШФНСУ   = 0 markers and isbs.value < -0.5;
-  ШПУ     = 0 markers, isbs.value >= -0.5, kind гимназия / лицей / СОШ с УИОП;
+The schools are made in two steps. The first (seed SEED) classifies by the rules the
+example was first built for: every low result and every unobjective one a marker; ШНРО 6
+or more markers, ШсРНР 1 to 5, ШФНСУ no markers and isbs.value < -0.5, ШПУ an elite kind,
+ШБУ the rest. The second (concept_readings, seed SEED + 1) applies the Concept's exact
+readings of rules/concept-2022.json, keeping the published counts:
+  marker  = a low result the Concept lists (not ЕГЭ Russian), or an unobjective ВПР;
+  ШНРО    = 6 or more markers;
+  ШсРНР   = 1 to 5 markers and the federal status «базово неуспевающие»;
+  ШФНСУ   = isbs.value < -0.5 (level «низкий»);
+  ШсРНР   = 1 to 5 markers;
+  ШПУ     = elite kind, no markers this year and last, low results below the region's;
   ШБУ     = everything else.
 """
 
