@@ -270,7 +270,21 @@ private:
                 {"previous_support", previous_support},
                 {"mentor", mentor_json(classified)},
                 {"mentees", mentees_.count(school.id) ? json(mentees_.at(school.id)) : json::array()},
-                {"open_deficits", open_deficits(school.this_year.support)}};
+                {"open_deficits", open_deficits(school.this_year.support)},
+                {"indicator_parts", indicator_parts(school.index)}};
+    }
+
+    // What the school adds to each indicator this year: whether it is among the
+    // schools of S, adds to N, or lacks a fact the formula needs.
+    json indicator_parts(size_t school) const {
+        json parts = json::array();
+        const std::vector<Contribution>& contributions = analysis_.contributions[school][0];
+        for (size_t i = 0; i < rules_.indicators.size(); ++i)
+            parts.push_back({{"id", rules_.indicators[i].id},
+                             {"in_s", contributions[i].counted},
+                             {"in_n", contributions[i].n > 0},
+                             {"unknown", contributions[i].unknown}});
+        return parts;
     }
 
     // The names of the deficits found and not removed: "материально-технический", …; null when none.
