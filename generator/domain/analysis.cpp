@@ -218,12 +218,6 @@ private:
             assessments.push_back(std::move(item));
             if (is_marker(assessment, rules_)) marker_titles.push_back(assessment.title());
         }
-        json previous_assessments = nullptr;
-        if (last && last->assessments) {
-            previous_assessments = json::array();
-            for (const Assessment& assessment : *last->assessments)
-                previous_assessments.push_back(assessment_json(assessment, rules_));
-        }
         json support = school.this_year.support ? *school.this_year.support : json::object();
         json previous_support = last && last->support ? *last->support : json(nullptr);
         for (json* facts : {&support, &previous_support})
@@ -264,27 +258,24 @@ private:
                 {"unobjective_markers", unobjective_markers(*school.this_year.assessments)},
                 {"high_results", optional(c.high_results)},
                 {"assessments", assessments},
-                {"previous_assessments", previous_assessments},
                 {"results_dynamics", last ? results_dynamics(school.this_year, *last, rules_) : json(nullptr)},
                 {"support", support},
                 {"previous_support", previous_support},
                 {"mentor", mentor_json(classified)},
                 {"mentees", mentees_.count(school.id) ? json(mentees_.at(school.id)) : json::array()},
                 {"open_deficits", open_deficits(school.this_year.support)},
-                {"indicator_parts", indicator_parts(school.index)}};
+                {"indicators_missed", indicators_missed(school.index)}};
     }
 
-    // What the school adds to each indicator this year: whether it is among the
-    // schools of S, adds to N, or lacks a fact the formula needs.
-    json indicator_parts(size_t school) const {
-        json parts = json::array();
+    // The indicators whose S holds the school this year while it adds nothing
+    // to N, as {"1.2.4": true}: a ШНРО whose mentor does not count in 1.2.4.
+    json indicators_missed(size_t school) const {
+        json ids = json::object();
         const std::vector<Contribution>& contributions = analysis_.contributions[school][0];
         for (size_t i = 0; i < rules_.indicators.size(); ++i)
-            parts.push_back({{"id", rules_.indicators[i].id},
-                             {"in_s", contributions[i].counted},
-                             {"in_n", contributions[i].n > 0},
-                             {"unknown", contributions[i].unknown}});
-        return parts;
+            if (contributions[i].counted && contributions[i].s > 0 && contributions[i].n == 0)
+                ids[rules_.indicators[i].id] = true;
+        return ids;
     }
 
     // The names of the deficits found and not removed: "материально-технический", …; null when none.

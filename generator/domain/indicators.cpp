@@ -101,8 +101,8 @@ json results_dynamics(const YearFacts& now, const YearFacts& before, const Rules
     return {{"positive", positive}, {"subjects", subjects}};
 }
 
-json indicator_facts(const std::vector<ClassifiedSchool>& schools, size_t index, int year_offset,
-                     const std::vector<YearStatistics>& statistics, const Rules& rules) {
+json indicator_facts(const std::vector<ClassifiedSchool>& schools, const std::map<std::string, size_t>& index_of,
+                     size_t index, int year_offset, const std::vector<YearStatistics>& statistics, const Rules& rules) {
     const ClassifiedSchool& classified = schools[index];
     const School& school = *classified.school;
     const int year = school.this_year.year - year_offset;
@@ -134,13 +134,11 @@ json indicator_facts(const std::vector<ClassifiedSchool>& schools, size_t index,
             if (id.is_null()) {
                 facts["mentor"] = nullptr;
             } else {
-                for (const ClassifiedSchool& other : schools) {
-                    if (other.school->id != id.get<std::string>()) continue;
-                    json mentor = {{"id", other.school->id}, {"kind", other.school->kind}};
-                    if (const auto cluster = cluster_in(other, year)) mentor["cluster"] = *cluster;
-                    if (const auto cluster = cluster_in(other, year - 1)) mentor["previous_cluster"] = *cluster;
-                    facts["mentor"] = std::move(mentor);
-                }
+                const ClassifiedSchool& other = schools[index_of.at(id.get<std::string>())];
+                json mentor = {{"id", other.school->id}, {"kind", other.school->kind}};
+                if (const auto cluster = cluster_in(other, year)) mentor["cluster"] = *cluster;
+                if (const auto cluster = cluster_in(other, year - 1)) mentor["previous_cluster"] = *cluster;
+                facts["mentor"] = std::move(mentor);
             }
         }
     }
@@ -150,9 +148,11 @@ json indicator_facts(const std::vector<ClassifiedSchool>& schools, size_t index,
 Contributions compute_contributions(const std::vector<ClassifiedSchool>& schools,
                                     const std::vector<YearStatistics>& statistics, const Rules& rules) {
     Contributions contributions(schools.size());
+    std::map<std::string, size_t> index_of;  // the mentors' ids, checked by the reader
+    for (size_t s = 0; s < schools.size(); ++s) index_of.emplace(schools[s].school->id, s);
     for (size_t s = 0; s < schools.size(); ++s) {
         for (int year = 0; year < 2; ++year) {
-            const json facts = indicator_facts(schools, s, year, statistics, rules);
+            const json facts = indicator_facts(schools, index_of, s, year, statistics, rules);
             const Scope scope(facts);
             std::vector<Contribution>& list = contributions[s][year];
             list.reserve(rules.indicators.size());

@@ -7,6 +7,8 @@
 // n the number of indicators of the task.
 #pragma once
 
+#include <array>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -71,8 +73,10 @@ using Contributions = std::vector<std::array<std::vector<Contribution>, 2>>;
 nlohmann::json results_dynamics(const YearFacts& now, const YearFacts& before, const Rules& rules);
 
 // The facts of a school in a year that the indicators' formulas read
-// (docs/data-cluster-results.md, «The indicators»); `year` 0 this year, 1 last.
-nlohmann::json indicator_facts(const std::vector<ClassifiedSchool>& schools, size_t school, int year,
+// (docs/data-cluster-results.md, «The indicators»); `year` 0 this year, 1 last;
+// `index_of` gives a school's index by its id.
+nlohmann::json indicator_facts(const std::vector<ClassifiedSchool>& schools,
+                               const std::map<std::string, size_t>& index_of, size_t school, int year,
                                const std::vector<YearStatistics>& statistics, const Rules& rules);
 
 Contributions compute_contributions(const std::vector<ClassifiedSchool>& schools,
