@@ -556,6 +556,22 @@ Analysis analyse(const json& input, const Rules& rules, const std::string& sourc
                                      ") teaches a lower level than it (" + school.kind + ")");
     }
     analysis.contributions = compute_contributions(analysis.schools, analysis.statistics, rules);
+    // Where a formula could not read a fact, which fact: a rules file's misspelt key shows here.
+    for (size_t i = 0; i < rules.indicators.size(); ++i)
+        for (int year = 0; year < 2; ++year) {
+            int unknown = 0;
+            const School* first = nullptr;
+            std::string why;
+            for (const School& school : schools) {
+                const Contribution& c = analysis.contributions[school.index][year][i];
+                if (!c.unknown) continue;
+                if (unknown++ == 0) first = &school, why = c.why;
+            }
+            if (unknown > 0)
+                analysis.notes.push_back("indicator " + rules.indicators[i].id + ", " + std::to_string(analysis.data.year - year) +
+                                         ": " + std::to_string(unknown) + (unknown == 1 ? " school lacks" : " schools lack") +
+                                         " what its formula reads, first " + school_label(*first) + ": " + why);
+        }
     std::vector<size_t> all(schools.size());
     for (size_t s = 0; s < all.size(); ++s) all[s] = s;
     analysis.region = compute_indicators(all, analysis.contributions, rules);

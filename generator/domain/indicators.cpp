@@ -166,8 +166,8 @@ Contributions compute_contributions(const std::vector<ClassifiedSchool>& schools
                         if (!info.event || truthy(info.event->evaluate(scope).get()))
                             c.n = info.numerator ? amount(info.numerator->evaluate(scope), "the numerator") : c.s;
                     }
-                } catch (const ExpressionError&) {
-                    c = Contribution{true, false, 0, 0};
+                } catch (const ExpressionError& error) {
+                    c = Contribution{true, false, 0, 0, error.what()};
                 }
                 list.push_back(c);
             }

@@ -61,6 +61,7 @@ struct Contribution {
     bool counted = false;  // among the schools of S
     double n = 0;
     double s = 0;
+    std::string why;       // when unknown: what the formula could not read
 };
 
 // Each school's contributions: [school][year: 0 this, 1 last][indicator].
