@@ -155,14 +155,14 @@ TEST_F(Cli, AMissingRulesFileIsAnError) {
 TEST_F(Cli, AWronglyTypedRulesValueNamesTheFileAndTheKey) {
     nlohmann::json rules =
         nlohmann::json::parse(read_file(std::string(DOCGEN_SOURCE_DIR) + "/rules/concept-2022.json", "rules"));
-    rules["classification"][0]["markers_min"] = "6";
+    rules["markers"]["low_result_share"] = "30";
     write("rules.json", rules.dump(2));
     int status = -1;
     const std::string message = docgen("indicators " + kClusterData + " --rules " + path("rules.json"), &status);
     EXPECT_EQ(status, 1);
     EXPECT_NE(message.find("docgen: " + path("rules.json") +
                            ": the rules do not follow schemas/rules.schema.json (1 problem):\n"
-                           "  classification[0].markers_min must be a whole number\n"),
+                           "  markers.low_result_share must be a number\n"),
               std::string::npos)
         << message;
 }

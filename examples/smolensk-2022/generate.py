@@ -10,11 +10,17 @@ Standard library only, fixed seed: two runs write byte-identical files.
 
     /usr/bin/python3 examples/smolensk-2022/generate.py
 
-The classification rules the data are built for (the first matching rule wins):
-  marker  = an assessment with low / participants * 100 >= 30, or objective == false;
-  ШНРО    = 6 or more markers;  ШсРНР = 1 to 5 markers;
-  ШФНСУ   = 0 markers and isbs.value < -0.5;
-  ШПУ     = 0 markers, isbs.value >= -0.5, kind гимназия / лицей / СОШ с УИОП;
+The schools are made in two steps. The first (seed SEED) classifies by the rules the
+example was first built for: every low result and every unobjective one a marker; ШНРО 6
+or more markers, ШсРНР 1 to 5, ШФНСУ no markers and isbs.value < -0.5, ШПУ an elite kind,
+ШБУ the rest. The second (concept_readings, seed SEED + 1) applies the Concept's exact
+readings of rules/concept-2022.json, keeping the published counts:
+  marker  = a low result the Concept lists (not ЕГЭ Russian), or an unobjective ВПР;
+  ШНРО    = 6 or more markers;
+  ШсРНР   = 1 to 5 markers and the federal status «базово неуспевающие»;
+  ШФНСУ   = isbs.value < -0.5 (level «низкий»);
+  ШсРНР   = 1 to 5 markers;
+  ШПУ     = elite kind, no markers this year and last, low results below the region's;
   ШБУ     = everything else.
 """
 
@@ -206,7 +212,7 @@ RECOMMENDATIONS = {
         "Организовать взаимодействие со школой-наставником: согласовать план совместной работы, взаимопосещение уроков, консультации для педагогов.",
         "Обеспечить участие управленческой команды и педагогов в мероприятиях регионального уровня: «Методический десант», семинары-практикумы, стажировки.",
         "Разработать индивидуальные образовательные маршруты для обучающихся с рисками учебной неуспешности, организовать дополнительные занятия по русскому языку и математике.",
-        "Рассматривать ход реализации программы повышения качества обучения на заседаниях коллегиальных органов школы (2 квартал 2023 года).",
+        "Рассматривать ход реализации программы повышения качества обучения на заседаниях коллегиальных органов школы (II квартал 2023 года).",
     ],
     "ШФНСУ": [
         "Провести самодиагностику материально-технических, кадровых и информационно-коммуникационных ресурсных дефицитов и спланировать их устранение совместно с учредителем.",
@@ -216,11 +222,11 @@ RECOMMENDATIONS = {
         "Вовлечь органы государственно-общественного управления и родительскую общественность в решение вопросов повышения качества образования.",
     ],
     "ШсРНР": [
-        "Разработать и утвердить антирисковую программу (программу по преодолению рисков снижения образовательных результатов) на 2022-2023 учебный год.",
+        "Разработать и утвердить антирисковую программу (программу по преодолению рисков снижения образовательных результатов) на 2022–2023 учебный год.",
         "Провести анализ рисков по предметам и классам, в которых выявлены маркеры низких результатов, и составить рисковый профиль школы.",
         "Обеспечить объективность проведения и проверки всероссийских проверочных работ: независимое наблюдение, перекрестная проверка.",
         "Реализовать программу наставничества по модели «учитель — учитель» для педагогов-предметников, обучающиеся которых показали низкие результаты.",
-        "Рассмотреть вопросы реализации антирисковых мер на заседаниях коллегиальных органов школы (1, 2 квартал 2023 года).",
+        "Рассмотреть вопросы реализации антирисковых мер на заседаниях коллегиальных органов школы (I и II кварталы 2023 года).",
     ],
 }
 
@@ -1013,6 +1019,335 @@ class Generator:
 
 
 # ---------------------------------------------------------------------------------------
+# The Concept's exact readings (rules/concept-2022.json), applied after the schools are
+# made, with an RNG of their own so that everything above stays as it was.
+EGE_LISTED = ["математика (профильная)", "физика", "химия", "биология", "история", "английский язык",
+              "немецкий язык", "обществознание", "литература", "информатика"]
+
+
+def listed(a):
+    """Results the Concept analyses (task 1.1): ВПР and ОГЭ in Russian and mathematics, ЕГЭ
+    in profile mathematics and nine electives. ЕГЭ Russian is not among them."""
+    if a["procedure"] in ("ВПР", "ОГЭ"):
+        return a["subject"] in ("математика", "русский язык")
+    return a["subject"] in EGE_LISTED
+
+
+def is_marker2(a):
+    return (not a["objective"] and a["procedure"] == "ВПР") or (is_low(a) and listed(a))
+
+
+def markers2(assessments):
+    return sum(1 for a in assessments if is_marker2(a))
+
+
+def low_share_expected(assessments, region):
+    low = part = expected = 0
+    for a in assessments:
+        key = (a["procedure"], a["subject"], a["grade"])
+        if not listed(a) or key not in region:
+            continue
+        low += a["low"]
+        part += a["participants"]
+        expected += a["participants"] * region[key]
+    return (low / part, expected / part) if part else (None, None)
+
+
+def region_shares(lists):
+    sums = {}
+    for lst in lists:
+        for a in lst:
+            key = (a["procedure"], a["subject"], a["grade"])
+            x = sums.setdefault(key, [0, 0])
+            x[0] += a["low"]
+            x[1] += a["participants"]
+    return {k: v[0] / v[1] for k, v in sums.items() if v[1]}
+
+
+def cluster_by_concept(s, prev_assessments, region_now, region_before):
+    """The rules of rules/concept-2022.json, in their order."""
+    m = markers2(s["assessments"])
+    if m >= 6:
+        return "ШНРО"
+    if m >= 1 and s.get("federal_status") == "базово неуспевающие":
+        return "ШсРНР"
+    if s["isbs"]["value"] < -0.5:
+        return "ШФНСУ"
+    if m >= 1:
+        return "ШсРНР"
+    if s["kind"] in ELITE and prev_assessments is not None and markers2(prev_assessments) == 0:
+        now, exp_now = low_share_expected(s["assessments"], region_now)
+        before, exp_before = low_share_expected(prev_assessments, region_before)
+        if now is not None and before is not None and now < exp_now and before < exp_before:
+            return "ШПУ"
+    return "ШБУ"
+
+
+def set_marker(a):
+    a["low"] = min(a["participants"], max(min_marker_low(a["participants"]), round(0.36 * a["participants"])))
+    if a["low"] * 100 == LOW_SHARE * a["participants"] and a["low"] < a["participants"]:
+        a["low"] += 1
+
+
+def clear_marker(a):
+    a["objective"] = True
+    a["low"] = min(a["low"], max_nonmarker_low(a["participants"]), round(0.08 * a["participants"]))
+
+
+def spare_results(assessments):
+    """Listed results that are no markers and do not count for subject dynamics: ВПР 6 and 7,
+    the ЕГЭ electives; ВПР 6 and 7 first."""
+    idx = [i for i, a in enumerate(assessments) if listed(a) and not is_marker2(a) and not dynamic(a)]
+    return sorted(idx, key=lambda i: (assessments[i]["procedure"] != "ВПР", i))
+
+
+def refill(assessments, wanted, rng):
+    """Markers by the Concept's list as many as the old rules counted: a low ЕГЭ Russian
+    result stays low but is no marker, so a spare result is made low instead."""
+    missing = wanted - markers2(assessments)
+    spare = spare_results(assessments)
+    rng.shuffle(spare)
+    spare.sort(key=lambda i: assessments[i]["procedure"] != "ВПР")
+    # Too few spare results: a Russian or mathematics result of ВПР 4, 5, 8 or ОГЭ then.
+    spare += [i for i, a in enumerate(assessments) if listed(a) and not is_marker2(a) and dynamic(a)]
+    for i in spare[:max(0, missing)]:
+        set_marker(assessments[i])
+
+
+def results_2020(results_2021, cluster_2020, rng):
+    """The results of 2020 of a school that was ШНРО or ШсРНР in 2021, so that 1.2.5 and 2.2.8
+    have last year's value: about half of the schools improved in 2021 in Russian and in
+    mathematics (2020 was worse), the others did not (2020 was better); the markers agree
+    with the 2020 cluster as far as the results allow."""
+    improved_2021 = rng.random() < 0.45
+    out = []
+    for a in results_2021:
+        p = max(1, round(a["participants"] * rng.uniform(0.85, 1.15)))
+        share = a["low"] / a["participants"]
+        if dynamic(a):
+            step = rng.uniform(0.04, 0.12)
+            share = share + step if improved_2021 else max(0.0, share - step)
+        else:
+            share = max(0.0, share + rng.uniform(-0.08, 0.08))
+        out.append(dict(a, participants=p, low=min(p, round(share * p)), objective=True))
+    lo, hi = {"ШНРО": (6, 9), "ШсРНР": (1, 3)}.get(cluster_2020, (0, 0))
+    spare = [a for a in out if not dynamic(a)]
+    for a in spare:  # markers outside the subject dynamics: as many as the cluster wants
+        if markers2(out) > hi and is_marker2(a):
+            clear_marker(a)
+    for a in spare:
+        if markers2(out) < lo and listed(a) and not is_marker2(a):
+            set_marker(a)
+    return out
+
+
+def concept_readings(doc, disagree_id):
+    rng = random.Random(SEED + 1)
+    schools = doc["schools"]
+    for s in schools:
+        # ЕГЭ Russian is no marker: the counts of the old rules are kept with other results.
+        wanted = markers(s["assessments"])
+        refill(s["assessments"], wanted, rng)
+        assert markers2(s["assessments"]) == wanted, s["id"]
+        if "assessments" in s["previous"]:
+            refill(s["previous"]["assessments"], markers(s["previous"]["assessments"]), rng)
+    now = {s["id"]: cluster_by_rules(s) if markers2(s["assessments"]) == 0 else
+           ("ШНРО" if markers2(s["assessments"]) >= 6 else "ШсРНР") for s in schools}
+    # A ШПУ must have had stable results: the two ШПУ that were ШсРНР last year swap their
+    # previous cluster with a ШсРНР that was ШПУ and with a ШБУ that was ШБУ.
+    odd = [s for s in schools if now[s["id"]] == "ШПУ" and s["previous"]["cluster"] != "ШПУ"]
+    partners = [s for s in schools if now[s["id"]] == "ШсРНР" and s["previous"]["cluster"] == "ШПУ"] + \
+               [s for s in schools if now[s["id"]] == "ШБУ" and s["previous"]["cluster"] == "ШБУ"
+                and s["kind"] not in ELITE]
+    for s, other in zip(odd, partners):
+        s["previous"]["cluster"], other["previous"]["cluster"] = other["previous"]["cluster"], s["previous"]["cluster"]
+    # Last year's results for every school, their markers agreeing with last year's cluster.
+    for s in schools:
+        prev = s["previous"]
+        if "assessments" not in prev:
+            prev["assessments"] = []
+            for a in s["assessments"]:
+                p = max(1, round(a["participants"] * rng.uniform(0.85, 1.15)))
+                share = max(0.0, min(0.29, a["low"] / a["participants"] + rng.uniform(-0.05, 0.05)))
+                b = dict(a, participants=p, low=min(max_nonmarker_low(p), round(share * p)), objective=True)
+                prev["assessments"].append(b)
+        lst = prev["assessments"]
+        lo, hi = {"ШНРО": (6, 9), "ШсРНР": (1, 3)}.get(prev["cluster"], (0, 0))
+        m = markers2(lst)
+        if m > hi:
+            for a in [a for a in lst if is_marker2(a) and not dynamic(a)][:m - hi] or [a for a in lst if is_marker2(a)][:m - hi]:
+                clear_marker(a)
+        if markers2(lst) < lo:
+            want = rng.randint(lo, hi)
+            cand = spare_results(lst) + [i for i, a in enumerate(lst) if listed(a) and not is_marker2(a) and dynamic(a)]
+            for i in cand[:want - markers2(lst)]:
+                set_marker(lst[i])
+    # ШФНСУ «единично показывающие низкие результаты»: twelve of them get one marker.
+    shfnsu = [s for s in schools if now[s["id"]] == "ШФНСУ" and s["kind"] != "НОШ" and spare_results(s["assessments"])]
+    for s in rng.sample(shfnsu, 12):
+        set_marker(s["assessments"][spare_results(s["assessments"])[0]])
+    # Federal status: every ШсРНР with a low ИСБШ and half of the others are «базово
+    # неуспевающие»; 29 ШНРО (the schools of the project «500+») «сильно неуспевающие».
+    risk = [s for s in schools if now[s["id"]] == "ШсРНР" and s["id"] != disagree_id]
+    for s in risk:
+        if s["isbs"]["value"] < -0.5 or rng.random() < 0.5:
+            s["federal_status"] = "базово неуспевающие"
+    for s in rng.sample([s for s in schools if now[s["id"]] == "ШНРО"], 29):
+        s["federal_status"] = "сильно неуспевающие"
+    # ШПУ: results below the region's average in both years.
+    region_now = region_shares(s["assessments"] for s in schools)
+    region_before = region_shares(s["previous"]["assessments"] for s in schools)
+    for s in schools:
+        if now[s["id"]] == "ШПУ":
+            for lst, region in ((s["assessments"], region_now), (s["previous"]["assessments"], region_before)):
+                share, expected = low_share_expected(lst, region)
+                if share is not None and share >= expected:
+                    for a in lst:
+                        a["low"] = a["low"] // 3
+    # History: last year with its ИСБШ and pupils, the years before with their clusters.
+    for s in schools:
+        prev = s.pop("previous")
+        last = {"year": 2021, "cluster": prev["cluster"],
+                "isbs": {"value": round(s["isbs"]["value"] + rng.uniform(-0.04, 0.04), 2)},
+                "pupils": max(1, round(s["pupils"] * rng.uniform(0.96, 1.04))),
+                "assessments": prev["assessments"], "support": prev["support"]}
+        earlier = prev.get("earlier_clusters") or [prev["cluster"]]
+        s["history"] = [last] + [{"year": 2020 - i, "cluster": c} for i, c in enumerate(earlier)]
+        if prev["cluster"] in ("ШНРО", "ШсРНР"):
+            s["history"][1]["assessments"] = results_2020(prev["assessments"], earlier[0], rng)
+    doc["report"].pop("basis", None)
+    doc["report"]["orders"] = ORDERS
+    doc["report"]["executor"] = {"name": "Смирнова Ольга Викторовна", "phone": "8 (4812) 00-00-00"}
+    doc["recommendations"] = RECOMMENDATIONS2
+    keys = list(doc["report"])
+    doc["report"] = {k: doc["report"][k] for k in ["organization", "organization_short", "orders", "date", "compiler",
+                                                    "executor"] if k in keys}
+    for s in schools:
+        order = ["id", "name", "short_name", "municipality", "locality", "kind", "pupils", "isbs", "cluster",
+                 "federal_status", "assessments", "support", "history"]
+        s_sorted = {k: s[k] for k in order if k in s}
+        s.clear()
+        s.update(s_sorted)
+    return doc
+
+
+ORDERS = [
+    {"issuer": "Департамента Смоленской области по образованию и науке", "date": "2022-06-08", "number": "548-ОД",
+     "title": "Об утверждении Концепции комплексного сопровождения школ с низкими результатами обучения и/или школ, "
+              "функционирующих в неблагоприятных социальных условиях в Смоленской области",
+     "role": "Концепция"},
+    {"issuer": "Департамента Смоленской области по образованию и науке", "date": "2022-10-18", "number": "859-ОД",
+     "title": "Об утверждении плана мероприятий («дорожной карты») по организации адресной поддержки школ с низкими "
+              "результатами обучения в Смоленской области в 2022–2023 учебном году",
+     "role": "дорожная карта"},
+]
+
+
+def rec(id_, when, text):
+    return {"id": id_, "when": when, "text": text}
+
+
+SHNRO = "school.cluster.code == 'ШНРО'"
+RISK = "school.cluster.code == 'ШсРНР'"
+M_SCHOOLS = "municipality.schools | pick(schools)"
+M_SHNRO = "municipality.cluster_schools['ШНРО'] | pick(schools)"
+M_RISK = "municipality.cluster_schools['ШсРНР'] | pick(schools)"
+M_SHFNSU = "municipality.cluster_schools['ШФНСУ'] | pick(schools)"
+R_SHNRO = "region.cluster_schools['ШНРО'] | pick(schools)"
+R_RISK = "region.cluster_schools['ШсРНР'] | pick(schools)"
+
+# Each recommendation is printed only where its condition, on facts the document states, holds.
+RECOMMENDATIONS2 = {
+    "school": [
+        rec("programme-develop", SHNRO + " and school.support.improvement_programme == false",
+            "Разработать и утвердить программу повышения образовательных результатов с учетом выявленных маркеров низких результатов обучения."),
+        rec("programme-review", SHNRO + " and school.support.improvement_programme == true",
+            "Рассматривать ход реализации программы повышения образовательных результатов на заседаниях коллегиальных органов школы (II квартал 2023 года)."),
+        rec("diagnostics", SHNRO,
+            "Провести диагностику причин низких образовательных результатов и профессиональных дефицитов педагогических работников, реализовать индивидуальные образовательные маршруты педагогов на базе ЦНППМ."),
+        rec("mentor-work", SHNRO + " and school.mentor != null",
+            "Организовать взаимодействие со школой-наставником: согласовать план совместной работы, взаимопосещение уроков, консультации для педагогов."),
+        rec("mentor-request", SHNRO + " and school.mentor == null",
+            "Совместно с органом местного самоуправления, осуществляющим управление в сфере образования, определить школу-наставника из числа школ, устойчиво демонстрирующих высокое качество образования."),
+        rec("mentor-level", "school.mentor.lower_level == true",
+            "Рассмотреть закрепление школы-наставника, реализующей образовательные программы того же или более высокого уровня, чем школа."),
+        rec("events", SHNRO,
+            "Обеспечить участие управленческой команды и педагогов в мероприятиях регионального уровня: «Методический десант», семинары-практикумы, стажировки."),
+        rec("antirisk-develop", RISK + " and school.support.antirisk_programme != true",
+            "Разработать и утвердить антирисковую программу (программу по преодолению рисков снижения образовательных результатов) на 2022–2023 учебный год."),
+        rec("antirisk-review", RISK + " and school.support.antirisk_programme == true",
+            "Рассмотреть ход реализации антирисковой программы на заседаниях коллегиальных органов школы (I и II кварталы 2023 года)."),
+        rec("risk-profile", "school.markers > 0 and school.cluster.code != 'ШНРО'",
+            "Провести анализ рисков по предметам и классам, в которых выявлены маркеры низких результатов, и составить рисковый профиль школы."),
+        rec("teacher-mentoring", RISK,
+            "Реализовать программу наставничества по модели «учитель – учитель» для педагогов-предметников, обучающиеся которых показали низкие результаты."),
+        rec("objectivity", "school.unobjective_markers > 0",
+            "Обеспечить объективность проведения и проверки всероссийских проверочных работ: независимое наблюдение, перекрестная проверка работ."),
+        rec("deficit-material", "school.support.deficits.material.found == true and school.support.deficits.material.removed == false",
+            "Спланировать совместно с учредителем устранение материально-технического дефицита; до его устранения использовать ресурсы центров «Точка роста» и сетевых соглашений."),
+        rec("deficit-staff", "school.support.deficits.staff.found == true and school.support.deficits.staff.removed == false",
+            "Для устранения кадрового дефицита обеспечить участие педагогов в повышении квалификации по программам из федерального реестра ДПП и привлечение педагогов по сетевым соглашениям."),
+        rec("deficit-ict", "school.support.deficits.ict.found == true and school.support.deficits.ict.removed == false",
+            "Спланировать устранение информационно-коммуникационного дефицита: обновление компьютерного оборудования и скоростной доступ к сети Интернет."),
+        rec("psychology", "school.cluster.code == 'ШФНСУ'",
+            "Организовать психолого-педагогическое сопровождение обучающихся и консультирование родителей по проблемам учебной неуспешности."),
+        rec("community", "school.cluster.code == 'ШФНСУ' or " + SHNRO,
+            "Вовлечь органы государственно-общественного управления и родительскую общественность в решение вопросов повышения качества образования."),
+        rec("prevention-build", "school.support.prevention_system == false",
+            "Сформировать внутришкольную систему профилактики учебной неуспешности и закрепить ее локальными нормативными актами."),
+        rec("routes", "school.support.pupils.individual_route < school.support.pupils.low_achieving + school.support.pupils.failing",
+            "Разработать индивидуальные образовательные маршруты для всех слабоуспевающих и неуспевающих обучающихся."),
+        rec("extra-classes", "school.support.pupils.failing_extra_classes < school.support.pupils.failing",
+            "Организовать дополнительные занятия для всех неуспевающих обучающихся с целью ликвидации задолженностей."),
+        rec("pupil-mentors", "school.support.pupils.failing_with_mentor < school.support.pupils.failing",
+            "Закрепить наставника или тьютора за каждым неуспевающим обучающимся."),
+        rec("mentee-plan", "(school.mentees | length) > 0",
+            "Разработать с закрепленными школами совместный план взаимодействия: стажировки, взаимопосещение уроков, консультации."),
+        rec("practices", "(school.cluster.code == 'ШПУ' or school.cluster.code == 'ШБУ') and school.support.practices.presented == 0",
+            "Обобщить эффективные управленческие и педагогические практики профилактики учебной неуспешности и представить их на региональном уровне."),
+        rec("stable-results", "school.cluster.code == 'ШПУ'",
+            "Обеспечивать стабильность высоких образовательных результатов и объективность оценивания, участвовать в перекрестной проверке всероссийских проверочных работ."),
+    ],
+    "municipality": [
+        rec("m-mentors", "(" + M_SHNRO + " | where('mentor', null) | length) > 0",
+            "Закрепить школы-наставники за ШНРО, у которых их нет (раздел 3 справки)."),
+        rec("m-mentor-level", "(" + M_SHNRO + " | where('mentor.lower_level', true) | length) > 0",
+            "Пересмотреть закрепление школ-наставников, реализующих образовательные программы более низкого уровня, чем наставляемые школы."),
+        rec("m-programmes", "(" + M_SHNRO + " | where('support.improvement_programme', false) | length) > 0",
+            "Обеспечить разработку программ повышения образовательных результатов в ШНРО, где их нет."),
+        rec("m-programme-control", "municipality.cluster_counts['ШНРО'] > 0",
+            "Обеспечить контроль реализации программ повышения образовательных результатов в ШНРО – ежеквартально."),
+        rec("m-antirisk", "(" + M_RISK + " | where('support.antirisk_programme', '!=', true) | length) > 0",
+            "Обеспечить разработку и утверждение антирисковых программ в ШсРНР, где их нет, до конца 2022 года."),
+        rec("m-plan-shnro", "municipality.cluster_counts['ШНРО'] > 0",
+            "Муниципальному образовательному центру включить ШНРО в план адресного методического сопровождения на 2022–2023 учебный год."),
+        rec("m-plan-risk", "municipality.cluster_counts['ШсРНР'] > 0",
+            "Муниципальному образовательному центру включить ШсРНР в план профилактического методического сопровождения на 2022–2023 учебный год."),
+        rec("m-shfnsu-deficits", "(" + M_SHFNSU + " | where('open_deficits', '!=', null) | length) > 0",
+            "Совместно с руководителями ШФНСУ спланировать устранение ресурсных дефицитов, названных в разделе 3 справки."),
+        rec("m-prevention", "(" + M_SCHOOLS + " | where('support.prevention_system', false) | length) > 0",
+            "Обеспечить формирование внутришкольной системы профилактики учебной неуспешности в школах, где ее нет."),
+        rec("m-practices", "(" + M_SCHOOLS + " | where('support.practices.presented', '>', 0) | length) == 0",
+            "Организовать выявление эффективных практик профилактики учебной неуспешности в школах муниципалитета и их представление на региональном уровне."),
+    ],
+    "region": [
+        rec("r-mentors", "(" + R_SHNRO + " | where('mentor', null) | length) > 0",
+            "Обеспечить закрепление школ-наставников за всеми ШНРО (дорожная карта, пункт 14)."),
+        rec("r-mentor-level", "(" + R_SHNRO + " | where('mentor.lower_level', true) | length) > 0",
+            "Рекомендовать органам местного самоуправления пересмотреть закрепление школ-наставников более низкого уровня образования, чем наставляемые школы."),
+        rec("r-antirisk", "(" + R_RISK + " | where('support.antirisk_programme', '!=', true) | length) > 0",
+            "Обеспечить разработку антирисковых программ во всех ШсРНР при сопровождении ЦНППМ и МОЦ."),
+        rec("r-negative", "(region.indicators | where('score', 0) | length) > 0",
+            "Проанализировать причины отсутствия положительной динамики показателей, названных в выводах, и учесть их при актуализации дорожной карты на 2023–2024 учебный год."),
+        rec("r-data", "(region.indicators | where('computable', false) | length) > 0",
+            "Включить в регламент сбора данных мониторинга сведения, без которых показатели не рассчитаны."),
+        rec("r-shfnsu", "region.cluster_counts['ШФНСУ'] > 0",
+            "Включить ШФНСУ в региональный план мероприятий адресной методической помощи наряду с ШНРО (дорожная карта, пункт 10)."),
+    ],
+}
+
+
+# ---------------------------------------------------------------------------------------
 COMPACT = {"isbs", "deficits", "pupils", "practices"}
 SEPARATORS = (",", ":")
 
@@ -1023,11 +1358,8 @@ def dumps(doc):
     tokens = []
 
     def mark(x, key=None):
-        if isinstance(x, list) and key == "earlier_clusters":
-            tokens.append(json.dumps(x, ensure_ascii=False, separators=SEPARATORS))
-            return f"\x00{len(tokens) - 1}\x00"
         if isinstance(x, dict):
-            if key in COMPACT or (key is None and "procedure" in x):
+            if key in COMPACT or (key is None and ("procedure" in x or set(x) == {"year", "cluster"})):
                 tokens.append(json.dumps(x, ensure_ascii=False, separators=SEPARATORS))
                 return f"\x00{len(tokens) - 1}\x00"
             return {k: mark(v, k) for k, v in x.items()}
@@ -1050,6 +1382,14 @@ def check(path):
     """Re-read the written file and print the figures it must reproduce."""
     doc = json.loads(path.read_text(encoding="utf-8"))
     schools = doc["schools"]
+    for s in schools:  # the year before as the checks below read it
+        last = s["history"][0]
+        s["previous"] = dict(last, earlier_clusters=[h["cluster"] for h in s["history"][1:]])
+    region_now = region_shares(s["assessments"] for s in schools)
+    region_before = region_shares(s["previous"]["assessments"] for s in schools)
+
+    def cluster_by_rules(s):
+        return cluster_by_concept(s, s["previous"]["assessments"], region_now, region_before)
     by_rules = {c: 0 for c in CLUSTERS}
     effective = {c: 0 for c in CLUSTERS}
     prev = {c: 0 for c in CLUSTERS}
@@ -1082,6 +1422,9 @@ def check(path):
     print(f"rural among ШНРО and ШФНСУ: {sum(1 for s in group if s['locality'] == 'сельская')} of {len(group)}")
     n_ass = sum(len(s["assessments"]) for s in schools)
     n_prev = sum(len(s["previous"].get("assessments", [])) for s in schools)
+    print("federal status:", {v: sum(1 for s in schools if s.get("federal_status") == v)
+                              for v in ("базово неуспевающие", "сильно неуспевающие")},
+          "; ШФНСУ with markers:", sum(1 for s in schools if cluster_by_rules(s) == "ШФНСУ" and markers2(s["assessments"])))
     every = [a for s in schools for a in s["assessments"]]
     exact = sum(1 for a in every if a["low"] * 100 == LOW_SHARE * a["participants"])
     unobj = [a for a in every if not a["objective"]]
@@ -1135,7 +1478,7 @@ def check(path):
 
 def main():
     gen = Generator()
-    doc = gen.run()
+    doc = concept_readings(gen.run(), gen.disagree["id"])
     OUT.write_text(dumps(doc), encoding="utf-8")
     check(OUT)
     n = gen.notes
@@ -1143,7 +1486,7 @@ def main():
     for s in n["given"]:
         print(f"  given cluster (agrees):   {s['id']} {s['cluster']:6} {s['name']}")
     d = n["disagree"]
-    print(f"  given cluster (disagrees): {d['id']} given {d['cluster']}, rules {cluster_by_rules(d)} "
+    print(f"  given cluster (disagrees): {d['id']} given {d['cluster']}, "
           f"({markers(d['assessments'])} markers) {d['name']}")
     for s in n["boundary"]:
         print(f"  ИСБШ on a boundary:       {s['id']} {s['isbs']['value']:+.2f} {s['isbs']['level']}, "

@@ -126,6 +126,15 @@ PluralForm plural_form(double count) {
     return PluralForm::Many;
 }
 
+std::string agree(double count, const std::string& one, const std::string& few, const std::string& many) {
+    switch (plural_form(count)) {
+        case PluralForm::One: return one;
+        case PluralForm::Few: return few;
+        case PluralForm::Many: return many;
+    }
+    return many;
+}
+
 // ---------------------------------------------------------------- collation
 
 namespace {

@@ -32,6 +32,9 @@ std::string percent(double value, std::optional<int> decimals = std::nullopt);  
 // Which of the three forms a count takes: 1 школа, 2 школы, 5 школ, 11 школ, 21 школа.
 enum class PluralForm { One, Few, Many };
 PluralForm plural_form(double count);
+// The form of a word that agrees with a count, noun, participle or verb alike:
+// agree(21, "оцененного", "оцененных", "оцененных") after «из»; agree(2, "посещает", "посещают", "посещают").
+std::string agree(double count, const std::string& one, const std::string& few, const std::string& many);
 
 // Compares two texts as a Russian reader orders them (negative, zero or
 // positive, as strcmp): first by letters alone — the Russian alphabet with Ё

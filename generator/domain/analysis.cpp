@@ -1,6 +1,7 @@
 #include "domain/analysis.h"
 
 #include <cmath>
+#include <map>
 
 #include "common/error.h"
 
@@ -28,6 +29,10 @@ json cluster_json(const Rules& rules, const std::string& code) {
     return {{"code", code}, {"name", info ? info->name : code}};
 }
 
+json optional_cluster(const Rules& rules, const std::optional<std::string>& code) {
+    return code ? cluster_json(rules, *code) : json(nullptr);
+}
+
 // Counts print as whole numbers; sums of pupils stay whole too.
 json amount(double value) {
     if (value == std::floor(value) && std::fabs(value) < 9e15) return static_cast<long long>(value);
@@ -39,20 +44,30 @@ json share_json(const Share& share, const Rules& rules) {
     return {{"value", rules.round_share(share.value())}, {"n", amount(share.n)}, {"s", amount(share.s)}};
 }
 
+const char* trend(const IndicatorValue& value) {
+    if (!value.dynamics) return nullptr;
+    if (*value.dynamics == 0) return "без изменений";
+    const bool positive = value.info->lower_is_better ? *value.dynamics < 0 : *value.dynamics > 0;
+    return positive ? "положительная" : "отрицательная";
+}
+
 json indicators_part(const IndicatorReport& report, const Rules& rules) {
     json indicators = json::array();
     for (const IndicatorValue& value : report.indicators) {
         const IndicatorInfo& info = *value.info;
+        const char* change = trend(value);
         json item = {{"id", info.id},
                      {"task", info.task},
                      {"name", info.name},
                      {"unit", info.unit},
+                     {"basis", info.basis},
                      {"direction", info.lower_is_better ? "снижение" : "рост"},
                      {"this_year", share_json(value.this_year, rules)},
                      {"last_year", share_json(value.last_year, rules)},
                      {"this_year_note", value.this_year.computable() ? json(nullptr) : json(value.this_year.not_computable)},
                      {"last_year_note", value.last_year.computable() ? json(nullptr) : json(value.last_year.not_computable)},
                      {"dynamics", value.dynamics ? json(*value.dynamics) : json(nullptr)},
+                     {"trend", change ? json(change) : json(nullptr)},
                      {"score", value.score ? json(*value.score) : json(nullptr)},
                      {"computable", value.score.has_value()}};
         indicators.push_back(std::move(item));
@@ -68,6 +83,16 @@ json indicators_part(const IndicatorReport& report, const Rules& rules) {
     return {{"indicators", indicators}, {"tasks", tasks}};
 }
 
+std::string result_key(const Assessment& a) { return a.procedure + "|" + a.subject + "|" + std::to_string(a.grade); }
+
+using LowSums = std::map<std::string, std::pair<long long, long long>>;
+
+json low_share_of(const LowSums& sums, const Assessment& a, const Rules& rules) {
+    const auto found = sums.find(result_key(a));
+    if (found == sums.end() || found->second.second == 0) return nullptr;
+    return percent(static_cast<double>(found->second.first), static_cast<double>(found->second.second), rules);
+}
+
 json assessment_json(const Assessment& assessment, const Rules& rules) {
     return {{"procedure", assessment.procedure},
             {"subject", assessment.subject},
@@ -75,108 +100,251 @@ json assessment_json(const Assessment& assessment, const Rules& rules) {
             {"title", assessment.title()},
             {"participants", assessment.participants},
             {"low", assessment.low},
+            {"high", assessment.high ? json(*assessment.high) : json(nullptr)},
             {"share", rules.round_share(assessment.low_share())},
             {"low_result", is_low_result(assessment, rules)},
+            {"analysed", rules.counts_as_marker_result(assessment.procedure, assessment.subject, assessment.grade)},
             {"objective", assessment.objective},
             {"marker", is_marker(assessment, rules)}};
 }
 
+// Kinds by the level of education they give: a mentor should give at least the level of its mentee.
+int education_level(const std::string& kind) {
+    if (kind == "НОШ") return 1;
+    if (kind == "ООШ") return 2;
+    return 3;
+}
+
+// Parsed recommendations of the data: the condition and the text of each.
+struct Recommendation {
+    std::string id;
+    Expression when;
+    std::string text;
+};
+
+std::vector<Recommendation> parse_recommendations(const json& list, const std::string& path,
+                                                  std::vector<std::string>& problems) {
+    std::vector<Recommendation> result;
+    for (size_t i = 0; i < list.size(); ++i) {
+        const std::string text = list[i]["when"];
+        try {
+            result.push_back({list[i]["id"], Expression::parse(text), list[i]["text"]});
+        } catch (const ExpressionError& error) {
+            problems.push_back(path + "[" + std::to_string(i) + "].when \"" + text + "\": " + error.what());
+        }
+    }
+    return result;
+}
+
 class JsonBuilder {
 public:
-    JsonBuilder(const Analysis& analysis, const Rules& rules) : analysis_(analysis), rules_(rules) {}
+    JsonBuilder(const Analysis& analysis, const Rules& rules) : analysis_(analysis), rules_(rules) {
+        for (const School& school : analysis.data.schools) {
+            index_.emplace(school.id, school.index);
+            const json* support = school.this_year.support;
+            if (support && support->contains("mentor_school") && (*support)["mentor_school"].is_string())
+                mentees_[(*support)["mentor_school"]].push_back(school.index);
+            if (!school.this_year.assessments) continue;
+            for (const Assessment& a : *school.this_year.assessments) {
+                auto& sums = municipality_low_[school.municipality][result_key(a)];
+                sums.first += a.low;
+                sums.second += a.participants;
+            }
+        }
+        std::vector<std::string> problems;
+        const json& recommendations = analysis.data.recommendations;
+        for (const char* part : {"region", "municipality", "school"})
+            recommendations_[part] = parse_recommendations(recommendations.value(part, json::array()),
+                                                           std::string("recommendations.") + part, problems);
+        if (!problems.empty()) {
+            std::string message = "the data's recommendations have problems:";
+            for (const std::string& problem : problems) message += "\n  " + problem;
+            throw InputError(message);
+        }
+    }
 
     json build() {
-        json region = region_json();  // first: the municipalities compare with its clusters
-        json schools = json::array();
-        for (const ClassifiedSchool& school : analysis_.schools) schools.push_back(school_json(school));
-        json municipalities = json::array();
-        for (size_t m = 0; m < analysis_.data.municipalities.size(); ++m)
-            municipalities.push_back(municipality_json(m, schools));
-        json result = {{"region", std::move(region)},
-                       {"report", analysis_.data.report},
-                       {"rules", rules_json()},
-                       {"municipalities", std::move(municipalities)},
-                       {"schools", std::move(schools)},
+        json result = {{"region", region_json()}, {"report", analysis_.data.report}, {"rules", rules_json()},
                        {"notes", analysis_.notes}};
+        json& schools = result["schools"] = json::array();
+        for (const ClassifiedSchool& school : analysis_.schools) schools.push_back(school_json(school));
+        json& municipalities = result["municipalities"] = json::array();
+        for (size_t m = 0; m < analysis_.data.municipalities.size(); ++m)
+            municipalities.push_back(municipality_json(m, result["region"]));
+        rank_municipalities(municipalities);
+        // Recommendations last: their conditions may read anything above.
+        for (size_t s = 0; s < schools.size(); ++s)
+            schools[s]["recommendations"] = recommended("school", result, schools[s], "schools[" + std::to_string(s) + "]");
+        for (size_t m = 0; m < municipalities.size(); ++m)
+            municipalities[m]["recommendations"] =
+                recommended("municipality", result, municipalities[m], "municipalities[" + std::to_string(m) + "]");
+        result["region"]["recommendations"] = recommended("region", result, result["region"], "region");
         return result;
     }
 
 private:
+    json recommended(const std::string& part, const json& root, const json& subject, const std::string& path) const {
+        json texts = json::array();
+        Scope scope(root);
+        scope.push(part, Value::of_data(subject, path));
+        for (const Recommendation& recommendation : recommendations_.at(part)) {
+            bool holds = false;
+            try {
+                holds = truthy(recommendation.when.evaluate(scope, true).get());
+            } catch (const ExpressionError& error) {
+                throw InputError("recommendations." + part + " \"" + recommendation.id + "\": its condition \"" +
+                                 recommendation.when.source() + "\" fails for " + path + ": " + error.what());
+            }
+            if (holds) texts.push_back({{"id", recommendation.id}, {"text", recommendation.text}});
+        }
+        return texts;
+    }
+
     json school_json(const ClassifiedSchool& classified) const {
         const School& school = *classified.school;
         const Classification& c = classified.classification;
         const Municipality& municipality = analysis_.data.municipalities[school.municipality];
+        const YearFacts* last = school.in_year(school.this_year.year - 1);
         json assessments = json::array();
         json marker_titles = json::array();
         for (const Assessment& assessment : *school.this_year.assessments) {
-            assessments.push_back(assessment_json(assessment, rules_));
+            json item = assessment_json(assessment, rules_);
+            item["municipality_share"] = low_share_of(municipality_low_[school.municipality], assessment, rules_);
+            item["region_share"] = low_share_of(analysis_.statistics[0].low_by_result, assessment, rules_);
+            if (last && last->assessments)
+                for (const Assessment& previous : *last->assessments)
+                    if (previous.same_result(assessment)) item["previous_share"] = rules_.round_share(previous.low_share());
+            if (!item.contains("previous_share")) item["previous_share"] = nullptr;
+            assessments.push_back(std::move(item));
             if (is_marker(assessment, rules_)) marker_titles.push_back(assessment.title());
         }
-        json previous_assessments = nullptr;
-        if (school.last_year.assessments) {
-            previous_assessments = json::array();
-            for (const Assessment& assessment : *school.last_year.assessments)
-                previous_assessments.push_back(assessment_json(assessment, rules_));
-        }
         json support = school.this_year.support ? *school.this_year.support : json::object();
-        if (support.contains("mentor_school") && support["mentor_school"].is_string())
-            support["mentor_school_name"] = school_name(support["mentor_school"]);
-        const auto improved = subject_results_improved(school, rules_);
-        const json recommendations = analysis_.data.recommendations.value(c.cluster, json::array());
-        json earlier = json::array();
-        for (const std::string& code : school.last_year.earlier_clusters) earlier.push_back(cluster_json(rules_, code));
-        return {{"id", school.id},
+        json previous_support = last && last->support ? *last->support : json(nullptr);
+        for (json* facts : {&support, &previous_support})
+            if (facts->is_object() && facts->contains("mentor_school") && (*facts)["mentor_school"].is_string())
+                (*facts)["mentor_school_name"] = analysis_.data.schools[index_.at((*facts)["mentor_school"])].name;
+        json history = json::array();
+        for (const YearFacts& past : school.history)
+            history.push_back({{"year", past.year},
+                               {"cluster", optional_cluster(rules_, past.cluster)},
+                               {"markers", past.assessments ? json(count_markers(*past.assessments, rules_)) : json(nullptr)}});
+        const auto optional = [](const auto& value) { return value ? json(*value) : json(nullptr); };
+        return {{"index", school.index},
+                {"id", school.id},
                 {"name", school.name},
                 {"short_name", school.short_name},
-                {"municipality", {{"id", municipality.id}, {"name", municipality.name}, {"genitive", municipality.genitive}}},
+                {"municipality", {{"id", municipality.id}, {"name", municipality.name}, {"genitive", municipality.genitive},
+                                  {"index", school.municipality}}},
                 {"locality", school.rural ? "сельская" : "городская"},
                 {"rural", school.rural},
                 {"kind", school.kind},
-                {"pupils", school.pupils},
-                {"isbs", {{"value", school.isbs},
+                {"pupils", *school.this_year.pupils},
+                {"federal_status", optional(school.federal_status)},
+                {"isbs", {{"value", *school.this_year.isbs},
                           {"level", c.isbs_level},
-                          {"level_given", school.isbs_level_given ? json(*school.isbs_level_given) : json(nullptr)},
+                          {"level_given", optional(school.isbs_level_given)},
                           {"lower_quartile", c.isbs_lower_quartile}}},
                 {"cluster", cluster_json(rules_, c.cluster)},
                 {"derived_cluster", cluster_json(rules_, c.derived_cluster)},
-                {"given_cluster", school.cluster_given ? cluster_json(rules_, *school.cluster_given) : json(nullptr)},
+                {"given_cluster", optional_cluster(rules_, school.cluster_given)},
                 {"cluster_agrees", c.agrees},
                 {"rule", c.rule ? c.rule->why : ""},
-                {"previous_cluster", school.last_year.cluster ? cluster_json(rules_, *school.last_year.cluster) : json(nullptr)},
-                {"earlier_clusters", earlier},
+                {"previous_cluster", optional_cluster(rules_, last ? last->cluster : std::nullopt)},
+                {"history", history},
+                {"cluster_years", cluster_years(school, c.cluster)},
                 {"markers", c.markers},
-                {"previous_markers", c.previous_markers ? json(*c.previous_markers) : json(nullptr)},
+                {"previous_markers", optional(c.previous_markers)},
                 {"marker_titles", marker_titles},
+                {"unobjective_markers", unobjective_markers(*school.this_year.assessments)},
+                {"high_results", optional(c.high_results)},
                 {"assessments", assessments},
-                {"previous_assessments", previous_assessments},
-                {"results_improved", improved ? json(*improved) : json(nullptr)},
+                {"results_dynamics", last ? results_dynamics(school.this_year, *last, rules_) : json(nullptr)},
                 {"support", support},
-                {"previous_support", school.last_year.support ? *school.last_year.support : json(nullptr)},
-                {"recommendations", recommendations}};
+                {"previous_support", previous_support},
+                {"mentor", mentor_json(classified)},
+                {"mentees", mentees_.count(school.id) ? json(mentees_.at(school.id)) : json::array()},
+                {"open_deficits", open_deficits(school.this_year.support)},
+                {"indicators_missed", indicators_missed(school.index)}};
     }
 
-    std::string school_name(const std::string& id) const {
-        for (const School& school : analysis_.data.schools)
-            if (school.id == id) return school.name;
-        return id;
+    // The indicators whose S holds the school this year while it adds nothing
+    // to N, as {"1.2.4": true}: a ШНРО whose mentor does not count in 1.2.4.
+    json indicators_missed(size_t school) const {
+        json ids = json::object();
+        const std::vector<Contribution>& contributions = analysis_.contributions[school][0];
+        for (size_t i = 0; i < rules_.indicators.size(); ++i)
+            if (contributions[i].counted && contributions[i].s > 0 && contributions[i].n == 0)
+                ids[rules_.indicators[i].id] = true;
+        return ids;
+    }
+
+    // The names of the deficits found and not removed: "материально-технический", …; null when none.
+    static json open_deficits(const json* support) {
+        json names = json::array();
+        if (!support || !support->contains("deficits")) return nullptr;
+        for (const auto& [key, name] : {std::pair{"material", "материально-технический"}, {"staff", "кадровый"},
+                                        {"ict", "информационно-коммуникационный"}}) {
+            const json& deficit = (*support)["deficits"].value(key, json::object());
+            if (deficit.value("found", false) && !deficit.value("removed", false)) names.push_back(name);
+        }
+        return names.empty() ? json(nullptr) : names;
+    }
+
+    int unobjective_markers(const std::vector<Assessment>& assessments) const {
+        int count = 0;
+        for (const Assessment& a : assessments) count += !a.objective && is_marker(a, rules_);
+        return count;
+    }
+
+    // How many years running, this one included, the data puts the school in its cluster.
+    static int cluster_years(const School& school, const std::string& cluster) {
+        int years = 1;
+        for (const YearFacts& past : school.history) {
+            if (past.year != school.this_year.year - years || past.cluster != cluster) break;
+            ++years;
+        }
+        return years;
+    }
+
+    json mentor_json(const ClassifiedSchool& classified) const {
+        const School& school = *classified.school;
+        const json* support = school.this_year.support;
+        if (!support || !support->contains("mentor_school") || !(*support)["mentor_school"].is_string()) return nullptr;
+        const ClassifiedSchool& mentor = analysis_.schools[index_.at((*support)["mentor_school"])];
+        const YearFacts* last = mentor.school->in_year(school.this_year.year - 1);
+        const std::optional<std::string> previous = last ? last->cluster : std::nullopt;
+        return {{"id", mentor.school->id},
+                {"name", mentor.school->name},
+                {"kind", mentor.school->kind},
+                {"cluster", cluster_json(rules_, mentor.classification.cluster)},
+                {"previous_cluster", optional_cluster(rules_, previous)},
+                {"lower_level", education_level(mentor.school->kind) < education_level(school.kind)}};
     }
 
     // Counts and shares of each cluster among some schools, this year and last.
-    json clusters_json(const std::vector<const ClassifiedSchool*>& schools, const json* region_clusters) const {
+    json clusters_json(const std::vector<size_t>& schools, const json* region_clusters) const {
         json clusters = json::array();
         for (size_t k = 0; k < rules_.clusters.size(); ++k) {
             const ClusterInfo& info = rules_.clusters[k];
-            int count = 0, previous = 0;
-            for (const ClassifiedSchool* school : schools) {
-                count += school->classification.cluster == info.code;
-                previous += school->school->last_year.cluster == info.code;
+            int count = 0, previous = 0, known = 0;
+            json members = json::array();
+            for (size_t s : schools) {
+                const ClassifiedSchool& school = analysis_.schools[s];
+                if (school.classification.cluster == info.code) {
+                    ++count;
+                    members.push_back(s);
+                }
+                const YearFacts* last = school.school->in_year(school.school->this_year.year - 1);
+                known += last && last->cluster;
+                previous += last && last->cluster == info.code;
             }
             json item = {{"code", info.code},
                          {"name", info.name},
                          {"count", count},
                          {"share", percent(count, static_cast<double>(schools.size()), rules_)},
                          {"previous_count", previous},
-                         {"previous_share", percent(previous, static_cast<double>(schools.size()), rules_)}};
+                         {"previous_share", percent(previous, known, rules_)},
+                         {"schools", members}};
             if (region_clusters) item["region_share"] = (*region_clusters)[k]["share"];
             clusters.push_back(std::move(item));
         }
@@ -184,36 +352,34 @@ private:
     }
 
     // The same as objects keyed by cluster code, for sorting and picking:
-    // municipality.cluster_shares.ШНРО.
+    // municipality.cluster_shares.ШНРО, municipality.cluster_schools.ШНРО (indexes into schools).
     static void keyed_clusters(json& owner) {
-        json counts = json::object(), shares = json::object();
+        json counts = json::object(), shares = json::object(), members = json::object();
         for (const json& cluster : owner["clusters"]) {
-            counts[cluster["code"].get<std::string>()] = cluster["count"];
-            shares[cluster["code"].get<std::string>()] = cluster["share"];
+            const std::string code = cluster["code"];
+            counts[code] = cluster["count"];
+            shares[code] = cluster["share"];
+            members[code] = cluster["schools"];
         }
         owner["cluster_counts"] = counts;
         owner["cluster_shares"] = shares;
+        owner["cluster_schools"] = members;
     }
 
-    std::vector<const ClassifiedSchool*> schools_of(size_t municipality) const {
-        std::vector<const ClassifiedSchool*> result;
-        for (const ClassifiedSchool& school : analysis_.schools)
-            if (school.school->municipality == municipality) result.push_back(&school);
+    std::vector<size_t> schools_of(size_t municipality) const {
+        std::vector<size_t> result;
+        for (const School& school : analysis_.data.schools)
+            if (school.municipality == municipality) result.push_back(school.index);
         return result;
     }
 
-    std::vector<const ClassifiedSchool*> all_schools() const {
-        std::vector<const ClassifiedSchool*> result;
-        for (const ClassifiedSchool& school : analysis_.schools) result.push_back(&school);
-        return result;
-    }
-
-    json totals(const std::vector<const ClassifiedSchool*>& schools) const {
+    json totals(const std::vector<size_t>& schools) const {
         int pupils = 0, rural = 0, rural_pupils = 0;
-        for (const ClassifiedSchool* school : schools) {
-            pupils += school->school->pupils;
-            rural += school->school->rural;
-            rural_pupils += school->school->rural ? school->school->pupils : 0;
+        for (size_t s : schools) {
+            const School& school = analysis_.data.schools[s];
+            pupils += *school.this_year.pupils;
+            rural += school.rural;
+            rural_pupils += school.rural ? *school.this_year.pupils : 0;
         }
         return {{"schools_count", schools.size()},
                 {"pupils", pupils},
@@ -222,15 +388,18 @@ private:
                 {"rural_pupils_share", percent(rural_pupils, pupils, rules_)}};
     }
 
-    json region_json() {
-        const auto schools = all_schools();
-        json region = totals(schools);
+    json region_json() const {
+        std::vector<size_t> all(analysis_.data.schools.size());
+        for (size_t s = 0; s < all.size(); ++s) all[s] = s;
+        json region = totals(all);
         region["name"] = analysis_.data.region;
         region["genitive"] = analysis_.data.region_genitive;
         region["year"] = analysis_.data.year;
         region["previous_year"] = analysis_.data.year - 1;
-        region["clusters"] = clusters_json(schools, nullptr);
+        region["clusters"] = clusters_json(all, nullptr);
         keyed_clusters(region);
+        const auto& quartile = analysis_.statistics[0].lower_quartile;
+        region["isbs_lower_quartile"] = quartile ? json(*quartile) : json(nullptr);
         // For charts: each cluster's count in every municipality, in the municipalities' order.
         json names = json::array();
         for (const Municipality& municipality : analysis_.data.municipalities) names.push_back(municipality.name);
@@ -239,8 +408,7 @@ private:
             json counts = json::array();
             for (size_t m = 0; m < analysis_.data.municipalities.size(); ++m) {
                 int count = 0;
-                for (const ClassifiedSchool* school : schools_of(m))
-                    count += school->classification.cluster == rules_.clusters[k].code;
+                for (size_t s : schools_of(m)) count += analysis_.schools[s].classification.cluster == rules_.clusters[k].code;
                 counts.push_back(count);
             }
             region["clusters"][k]["by_municipality"] = counts;
@@ -248,36 +416,72 @@ private:
         const json part = indicators_part(analysis_.region, rules_);
         region["indicators"] = part["indicators"];
         region["tasks"] = part["tasks"];
-        region_clusters_ = region["clusters"];
         return region;
     }
 
-    json municipality_json(size_t m, const json& all_school_json) const {
+    json municipality_json(size_t m, const json& region) const {
         const Municipality& municipality = analysis_.data.municipalities[m];
         const auto schools = schools_of(m);
         json result = totals(schools);
+        result["index"] = m;
         result["id"] = municipality.id;
         result["name"] = municipality.name;
         result["genitive"] = municipality.genitive;
         result["kind"] = municipality.kind;
-        result["clusters"] = clusters_json(schools, &region_clusters_);
+        result["clusters"] = clusters_json(schools, &region["clusters"]);
         keyed_clusters(result);
-        // The schools needing support in full; the others by id (schools | find('id', …)),
-        // which keeps the data small: it is bound once per document of a batch.
-        json ids = json::array(), low = json::array(), risk = json::array();
-        for (const ClassifiedSchool* school : schools) {
-            const json& item = all_school_json[school->school->index];
-            ids.push_back(school->school->id);
-            if (school->classification.cluster == "ШНРО") low.push_back(item);
-            if (school->classification.cluster == "ШсРНР") risk.push_back(item);
-        }
-        result["school_ids"] = ids;
-        result["shnro"] = low;
-        result["risk"] = risk;
+        // Its schools by index into `schools` (schools[i]): each school is held once.
+        result["schools"] = schools;
         const json part = indicators_part(analysis_.municipalities[m], rules_);
         result["indicators"] = part["indicators"];
+        for (size_t i = 0; i < result["indicators"].size(); ++i) {
+            const json& in_region = region["indicators"][i]["this_year"];
+            result["indicators"][i]["region_value"] = in_region.is_null() ? json(nullptr) : in_region["value"];
+        }
         result["tasks"] = part["tasks"];
+        double sum = 0;
+        int scored = 0;
+        for (const json& task : result["tasks"])
+            if (!task["result"].is_null()) {
+                sum += task["result"].get<double>();
+                ++scored;
+            }
+        result["tasks_mean"] = scored ? json(two_decimals(sum / scored)) : json(nullptr);
         return result;
+    }
+
+    // Each municipality's place among all by each cluster's share (1: the
+    // largest share) and by the mean of its task results (1: the highest),
+    // equal values sharing a place.
+    static void rank_municipalities(json& municipalities) {
+        const auto place = [&](const auto& key) {
+            std::vector<std::optional<double>> values;
+            for (const json& m : municipalities) values.push_back(key(m));
+            std::vector<json> places;
+            for (const auto& value : values) {
+                if (!value) {
+                    places.push_back(nullptr);
+                    continue;
+                }
+                int better = 0;
+                for (const auto& other : values) better += other && *other > *value;
+                places.push_back(better + 1);
+            }
+            return places;
+        };
+        const json& first = municipalities.at(0);
+        for (const auto& [code, share] : first["cluster_shares"].items()) {
+            (void)share;
+            const auto places = place([&](const json& m) { return std::optional<double>(m["cluster_shares"][code].get<double>()); });
+            for (size_t i = 0; i < municipalities.size(); ++i) municipalities[i]["places"][code] = places[i];
+        }
+        const auto tasks = place([](const json& m) {
+            return m["tasks_mean"].is_null() ? std::nullopt : std::optional<double>(m["tasks_mean"].get<double>());
+        });
+        for (size_t i = 0; i < municipalities.size(); ++i) {
+            municipalities[i]["places"]["tasks"] = tasks[i];
+            municipalities[i]["places"]["of"] = municipalities.size();
+        }
     }
 
     json rules_json() const {
@@ -287,24 +491,44 @@ private:
         for (const ClusterRule& rule : rules_.classification)
             classification.push_back({{"cluster", cluster_json(rules_, rule.cluster)}, {"why", rule.why}});
         return {{"low_result_share", rules_.low_result_share},
-                {"isbs_lower_quartile", rules_.isbs_lower_quartile},
+                {"isbs_lower_quartile", rules_.isbs_lower_quartile ? json(*rules_.isbs_lower_quartile) : json("data")},
                 {"isbs_levels", levels},
-                {"classification", classification}};
+                {"classification", classification},
+                {"no_change_score", rules_.no_change_score},
+                {"readings", rules_.readings}};
     }
 
     const Analysis& analysis_;
     const Rules& rules_;
-    json region_clusters_;
+    std::map<std::string, size_t> index_;
+    std::map<std::string, std::vector<size_t>> mentees_;  // by the mentor's id: the schools it mentors
+    std::vector<LowSums> municipality_low_{std::vector<LowSums>(analysis_.data.municipalities.size())};
+    std::map<std::string, std::vector<Recommendation>> recommendations_;
 };
 
 }  // namespace
 
 Analysis analyse(const json& input, const Rules& rules, const std::string& source) {
-    Analysis analysis{read_cluster_results(input, source), {}, {}, {}, {}};
+    Analysis analysis;
+    analysis.data = read_cluster_results(input, source);
+    const std::vector<School>& schools = analysis.data.schools;
+    const int year = analysis.data.year;
+    analysis.statistics = {year_statistics(schools, year, rules), year_statistics(schools, year - 1, rules)};
     std::vector<std::string> problems;
-    analysis.schools.reserve(analysis.data.schools.size());
-    for (const School& school : analysis.data.schools) {
-        ClassifiedSchool classified{&school, classify(school, rules)};
+    for (const School& school : schools) {
+        if (school.cluster_given && !rules.cluster(*school.cluster_given))
+            problems.push_back(school_label(school) + ": the cluster " + *school.cluster_given +
+                               " is not among the rules' clusters");
+        for (const YearFacts& past : school.history)
+            if (past.cluster && !rules.cluster(*past.cluster))
+                problems.push_back(school_label(school) + ": the cluster " + *past.cluster + " of " +
+                                   std::to_string(past.year) + " is not among the rules' clusters");
+    }
+    analysis.schools.reserve(schools.size());
+    std::map<std::string, size_t> index;
+    for (const School& school : schools) index.emplace(school.id, school.index);
+    for (const School& school : schools) {
+        ClassifiedSchool classified{&school, classify(school, rules, analysis.statistics[0], analysis.statistics[1])};
         const Classification& c = classified.classification;
         if (c.derived_cluster.empty())
             problems.push_back(school_label(school) + ": no classification rule gives it a cluster");
@@ -314,7 +538,8 @@ Analysis analyse(const json& input, const Rules& rules, const std::string& sourc
                                      " markers, ИСБШ " + c.isbs_level + "); the documents use " + c.derived_cluster);
         if (school.isbs_level_given && *school.isbs_level_given != c.isbs_level)
             analysis.notes.push_back(school_label(school) + ": ИСБШ level given as \"" + *school.isbs_level_given +
-                                     "\", the rules give \"" + c.isbs_level + "\" for " + json(school.isbs).dump());
+                                     "\", the rules give \"" + c.isbs_level + "\" for " +
+                                     json(*school.this_year.isbs).dump());
         analysis.schools.push_back(std::move(classified));
     }
     if (!problems.empty()) {
@@ -322,14 +547,39 @@ Analysis analyse(const json& input, const Rules& rules, const std::string& sourc
         for (const std::string& problem : problems) message += "\n  " + problem;
         throw InputError(message);
     }
-    std::vector<const ClassifiedSchool*> all;
-    for (const ClassifiedSchool& school : analysis.schools) all.push_back(&school);
-    analysis.region = compute_indicators(all, rules);
+    for (const School& school : schools) {
+        const json* support = school.this_year.support;
+        if (!support || !support->contains("mentor_school") || !(*support)["mentor_school"].is_string()) continue;
+        const School& mentor = schools[index.at((*support)["mentor_school"])];
+        if (education_level(mentor.kind) < education_level(school.kind))
+            analysis.notes.push_back(school_label(school) + ": its mentor school " + mentor.id + " (" + mentor.kind +
+                                     ") teaches a lower level than it (" + school.kind + ")");
+    }
+    analysis.contributions = compute_contributions(analysis.schools, analysis.statistics, rules);
+    // Where a formula could not read a fact, which fact: a rules file's misspelt key shows here.
+    for (size_t i = 0; i < rules.indicators.size(); ++i)
+        for (int year = 0; year < 2; ++year) {
+            int unknown = 0;
+            const School* first = nullptr;
+            std::string why;
+            for (const School& school : schools) {
+                const Contribution& c = analysis.contributions[school.index][year][i];
+                if (!c.unknown) continue;
+                if (unknown++ == 0) first = &school, why = c.why;
+            }
+            if (unknown > 0)
+                analysis.notes.push_back("indicator " + rules.indicators[i].id + ", " + std::to_string(analysis.data.year - year) +
+                                         ": " + std::to_string(unknown) + (unknown == 1 ? " school lacks" : " schools lack") +
+                                         " what its formula reads, first " + school_label(*first) + ": " + why);
+        }
+    std::vector<size_t> all(schools.size());
+    for (size_t s = 0; s < all.size(); ++s) all[s] = s;
+    analysis.region = compute_indicators(all, analysis.contributions, rules);
     for (size_t m = 0; m < analysis.data.municipalities.size(); ++m) {
-        std::vector<const ClassifiedSchool*> in_municipality;
-        for (const ClassifiedSchool* school : all)
-            if (school->school->municipality == m) in_municipality.push_back(school);
-        analysis.municipalities.push_back(compute_indicators(in_municipality, rules));
+        std::vector<size_t> in_municipality;
+        for (const School& school : schools)
+            if (school.municipality == m) in_municipality.push_back(school.index);
+        analysis.municipalities.push_back(compute_indicators(in_municipality, analysis.contributions, rules));
     }
     return analysis;
 }

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/classification.h"
 #include "domain/indicators.h"
 #include "domain/rules.h"
 #include "domain/schools.h"
@@ -15,17 +16,21 @@ namespace docgen::domain {
 
 struct Analysis {
     ClusterResults data;
-    std::vector<ClassifiedSchool> schools;  // parallel to data.schools
+    std::vector<YearStatistics> statistics;  // this year, last year
+    std::vector<ClassifiedSchool> schools;   // parallel to data.schools
+    Contributions contributions;             // parallel to data.schools
     IndicatorReport region;
     std::vector<IndicatorReport> municipalities;  // parallel to data.municipalities
-    std::vector<std::string> notes;  // where a given cluster or ИСБШ level disagrees with the rules
+    // Where a given cluster or ИСБШ level disagrees with the rules, and
+    // mentor schools of a lower level than the school they mentor.
+    std::vector<std::string> notes;
 };
 
 // InputError listing every problem of the input. `input` must outlive the result.
 Analysis analyse(const nlohmann::json& input, const Rules& rules, const std::string& source);
 
 // What templates bind to: region, municipalities and schools with their
-// clusters, markers, indicators and recommendations.
+// clusters, markers, indicators and the recommendations whose conditions hold.
 nlohmann::json analysis_json(const Analysis& analysis, const Rules& rules);
 
 // What `docgen indicators` prints: the indicators and task results of the

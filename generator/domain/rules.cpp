@@ -1,5 +1,6 @@
 #include "domain/rules.h"
 
+#include <algorithm>
 #include <cmath>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -56,8 +57,6 @@ std::vector<std::string> consistency_problems(const Rules& rules) {
         const std::string where = "classification[" + std::to_string(i) + "]";
         if (!codes.count(rule.cluster))
             problems.push_back(where + ".cluster \"" + rule.cluster + "\" is not among the clusters");
-        if (rule.markers_min && rule.markers_max && *rule.markers_min > *rule.markers_max)
-            problems.push_back(where + ": markers_min is greater than markers_max");
     }
     for (size_t i = 0; i < rules.tasks.size(); ++i)
         if (!task_ids.insert(rules.tasks[i].id).second)
@@ -70,6 +69,18 @@ std::vector<std::string> consistency_problems(const Rules& rules) {
             problems.push_back(where + ": its task \"" + indicator.task + "\" is not among the tasks");
     }
     return problems;
+}
+
+// An expression of the rules, or a problem naming where it is and what is wrong.
+Formula formula(const json& owner, const char* key, const std::string& where, std::vector<std::string>& problems) {
+    if (!owner.contains(key)) return nullptr;
+    const std::string text = owner.at(key).get<std::string>();
+    try {
+        return std::make_shared<const Expression>(Expression::parse(text));
+    } catch (const ExpressionError& error) {
+        problems.push_back(where + "." + key + " \"" + text + "\": " + error.what());
+        return nullptr;
+    }
 }
 
 }  // namespace
@@ -86,6 +97,26 @@ double Rules::round_share(double value) const {
     return std::round(value * scale + (value >= 0 ? 1e-9 : -1e-9)) / scale;
 }
 
+bool Rules::counts_as_marker_result(const std::string& procedure, const std::string& subject, int grade) const {
+    for (const MarkerResults& results : marker_results) {
+        if (results.procedure != procedure) continue;
+        if (std::find(results.subjects.begin(), results.subjects.end(), subject) == results.subjects.end()) continue;
+        if (results.grades.empty() || std::find(results.grades.begin(), results.grades.end(), grade) != results.grades.end())
+            return true;
+    }
+    return false;
+}
+
+std::string Rules::dynamics_group(const std::string& procedure, const std::string& subject, int grade) const {
+    bool procedure_counts = false;
+    for (const auto& [name, grades] : dynamics_procedures)
+        if (name == procedure) procedure_counts = std::find(grades.begin(), grades.end(), grade) != grades.end();
+    if (!procedure_counts) return "";
+    for (const auto& [group, subjects] : dynamics_subjects)
+        if (std::find(subjects.begin(), subjects.end(), subject) != subjects.end()) return group;
+    return "";
+}
+
 std::string Rules::isbs_level(double value) const {
     for (const IsbsLevel& level : isbs_levels)
         if (!level.below || value < *level.below) return level.name;
@@ -97,11 +128,18 @@ Rules Rules::parse(const json& root, const std::string& source) {
     if (!schema.empty()) fail(source, "the rules do not follow schemas/rules.schema.json", schema);
     // The schema has checked every key and type.
     Rules rules;
-    rules.low_result_share = root.at("low_result_share").get<double>();
-    rules.unobjective_is_marker = root.value("unobjective_is_marker", true);
+    std::vector<std::string> problems;
+    const json& markers = root.at("markers");
+    rules.low_result_share = markers.at("low_result_share").get<double>();
+    for (const json& results : markers.at("results"))
+        rules.marker_results.push_back({results.at("procedure").get<std::string>(),
+                                        results.at("subjects").get<std::vector<std::string>>(),
+                                        results.value("grades", std::vector<int>{})});
+    rules.unobjective_procedures = markers.value("unobjective", std::vector<std::string>{});
     rules.share_decimals = root.value("share_decimals", 1);
+    rules.readings = root.value("readings", std::vector<std::string>{});
     const json& isbs = root.at("isbs");
-    rules.isbs_lower_quartile = isbs.at("lower_quartile").get<double>();
+    if (isbs.at("lower_quartile").is_number()) rules.isbs_lower_quartile = isbs.at("lower_quartile").get<double>();
     for (const json& level : isbs.at("levels")) {
         IsbsLevel parsed{level.at("name").get<std::string>(), std::nullopt};
         if (level.contains("below")) parsed.below = level.at("below").get<double>();
@@ -109,32 +147,43 @@ Rules Rules::parse(const json& root, const std::string& source) {
     }
     for (const json& cluster : root.at("clusters"))
         rules.clusters.push_back({cluster.at("code").get<std::string>(), cluster.at("name").get<std::string>()});
-    for (const json& rule : root.at("classification")) {
+    const json& classification = root.at("classification");
+    for (size_t i = 0; i < classification.size(); ++i) {
+        const json& rule = classification[i];
         ClusterRule parsed;
         parsed.cluster = rule.at("cluster").get<std::string>();
-        if (rule.contains("markers_min")) parsed.markers_min = rule.at("markers_min").get<int>();
-        if (rule.contains("markers_max")) parsed.markers_max = rule.at("markers_max").get<int>();
-        parsed.isbs_below_lower_quartile = rule.value("isbs_below_lower_quartile", false);
-        if (rule.contains("kinds")) parsed.kinds = rule.at("kinds").get<std::vector<std::string>>();
+        parsed.when = formula(rule, "when", "classification[" + std::to_string(i) + "]", problems);
         parsed.why = rule.value("why", "");
         rules.classification.push_back(parsed);
     }
     const json& dynamics = root.at("subject_dynamics");
-    rules.dynamics_subjects = dynamics.at("subjects").get<std::vector<std::string>>();
+    for (const auto& [group, subjects] : dynamics.at("subjects").items())
+        rules.dynamics_subjects.emplace_back(group, subjects.get<std::vector<std::string>>());
     for (const auto& [procedure, grades] : dynamics.at("procedures").items())
         rules.dynamics_procedures.emplace_back(procedure, grades.get<std::vector<int>>());
+    if (root.contains("scoring")) rules.no_change_score = root.at("scoring").value("no_change", 0);
     for (const json& task : root.at("tasks"))
         rules.tasks.push_back({task.at("id").get<std::string>(), task.at("name").get<std::string>()});
-    for (const json& indicator : root.at("indicators")) {
+    const json& indicators = root.at("indicators");
+    for (size_t i = 0; i < indicators.size(); ++i) {
+        const json& indicator = indicators[i];
+        const std::string where = "indicators[" + std::to_string(i) + "]";
         IndicatorInfo parsed;
         parsed.id = indicator.at("id").get<std::string>();
         parsed.task = parsed.id.substr(0, parsed.id.rfind('.'));
         parsed.name = indicator.at("name").get<std::string>();
         parsed.lower_is_better = indicator.at("direction").get<std::string>() == "снижение";
         parsed.unit = indicator.value("unit", "%");
+        parsed.schools = formula(indicator, "schools", where, problems);
+        parsed.event = formula(indicator, "event", where, problems);
+        parsed.numerator = formula(indicator, "numerator", where, problems);
+        parsed.denominator = formula(indicator, "denominator", where, problems);
+        parsed.missing = indicator.value("missing", "для расчета");
+        parsed.none = indicator.value("none", "школ");
+        parsed.basis = indicator.value("basis", "");
         rules.indicators.push_back(parsed);
     }
-    const std::vector<std::string> problems = consistency_problems(rules);
+    for (std::string& problem : consistency_problems(rules)) problems.push_back(std::move(problem));
     if (!problems.empty()) fail(source, "the rules have problems", problems);
     return rules;
 }

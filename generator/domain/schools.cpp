@@ -1,5 +1,6 @@
 #include "domain/schools.h"
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -12,6 +13,13 @@ using nlohmann::json;
 
 std::string Assessment::title() const {
     return procedure + ", " + subject + ", " + std::to_string(grade) + " класс";
+}
+
+const YearFacts* School::in_year(int year) const {
+    if (year == this_year.year) return &this_year;
+    for (const YearFacts& facts : history)
+        if (facts.year == year) return &facts;
+    return nullptr;
 }
 
 namespace {
@@ -32,11 +40,15 @@ public:
         for (size_t i = 0; i < list.size(); ++i) {
             const json& item = list[i];
             Assessment a{item["procedure"], item["subject"], item["grade"], item["participants"], item["low"],
-                         item["objective"]};
+                         std::nullopt, item["objective"]};
+            if (item.contains("high")) a.high = item["high"].get<int>();
             const std::string where = path + "[" + std::to_string(i) + "]";
             if (a.low > a.participants)
                 problem(where + ".low", "(" + std::to_string(a.low) + ") exceeds the participants (" +
                                             std::to_string(a.participants) + ")");
+            else if (a.high && *a.high > a.participants - a.low)
+                problem(where + ".high", "(" + std::to_string(*a.high) + ") exceeds the participants less low (" +
+                                             std::to_string(a.participants - a.low) + ")");
             check_grade(a, where);
             result.push_back(std::move(a));
         }
@@ -83,13 +95,14 @@ private:
     std::vector<std::string> problems_;
 };
 
-YearFacts read_year(const json* facts, Reader& reader, const std::string& path) {
+YearFacts read_year(const json& facts, Reader& reader, const std::string& path) {
     YearFacts year;
-    if (!facts) return year;
-    if (facts->contains("cluster")) year.cluster = facts->at("cluster").get<std::string>();
-    if (facts->contains("earlier_clusters")) year.earlier_clusters = facts->at("earlier_clusters").get<std::vector<std::string>>();
-    if (facts->contains("assessments")) year.assessments = reader.assessments(facts->at("assessments"), path + ".assessments");
-    if (facts->contains("support")) year.support = &facts->at("support");
+    year.year = facts["year"];
+    if (facts.contains("cluster")) year.cluster = facts["cluster"].get<std::string>();
+    if (facts.contains("isbs")) year.isbs = facts["isbs"]["value"].get<double>();
+    if (facts.contains("pupils")) year.pupils = facts["pupils"].get<int>();
+    if (facts.contains("assessments")) year.assessments = reader.assessments(facts["assessments"], path + ".assessments");
+    if (facts.contains("support")) year.support = &facts["support"];
     return year;
 }
 
@@ -143,15 +156,32 @@ ClusterResults read_cluster_results(const json& input, const std::string& source
         else school.municipality = found->second;
         school.rural = item["locality"] == "сельская";
         school.kind = item["kind"];
-        school.pupils = item["pupils"];
-        school.isbs = item["isbs"]["value"];
+        school.this_year.year = results.year;
+        school.this_year.isbs = item["isbs"]["value"].get<double>();
+        school.this_year.pupils = item["pupils"].get<int>();
         if (item["isbs"].contains("level")) school.isbs_level_given = item["isbs"]["level"].get<std::string>();
         if (item.contains("cluster")) school.cluster_given = item["cluster"].get<std::string>();
+        if (item.contains("federal_status")) school.federal_status = item["federal_status"].get<std::string>();
         school.this_year.assessments = reader.assessments(item["assessments"], path + ".assessments");
         if (item.contains("support")) school.this_year.support = &item["support"];
-        if (item.contains("previous")) school.last_year = read_year(&item["previous"], reader, path + ".previous");
         reader.support(school.this_year.support, path + ".support", school_ids, school.id);
-        reader.support(school.last_year.support, path + ".previous.support", school_ids, school.id);
+        if (item.contains("history")) {
+            const json& history = item["history"];
+            std::set<int> years;
+            for (size_t h = 0; h < history.size(); ++h) {
+                const std::string where = path + ".history[" + std::to_string(h) + "]";
+                YearFacts year = read_year(history[h], reader, where);
+                if (year.year >= results.year)
+                    reader.problem(where + ".year", "(" + std::to_string(year.year) + ") must be before the data's year " +
+                                                        std::to_string(results.year));
+                else if (!years.insert(year.year).second)
+                    reader.problem(where + ".year", "(" + std::to_string(year.year) + ") is given twice");
+                reader.support(year.support, where + ".support", school_ids, school.id);
+                school.history.push_back(std::move(year));
+            }
+            std::stable_sort(school.history.begin(), school.history.end(),
+                             [](const YearFacts& a, const YearFacts& b) { return a.year > b.year; });
+        }
         results.schools.push_back(std::move(school));
     }
     if (!reader.problems().empty()) fail(reader.problems(), "the data has problems");

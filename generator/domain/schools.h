@@ -1,7 +1,8 @@
 // Cluster results as typed records: the region's municipalities and schools
-// with their assessment results and support facts. Built from input that has
-// passed the JSON Schema; the checks the schema cannot make (references
-// between records, counts that must add up) are made here.
+// with their assessment results and support facts, this year and in the years
+// before. Built from input that has passed the JSON Schema; the checks the
+// schema cannot make (references between records, counts that must add up)
+// are made here.
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -16,20 +17,25 @@ struct Assessment {
     std::string subject;
     int grade = 0;
     int participants = 0;
-    int low = 0;            // got "2" or fell below the minimum score
+    int low = 0;                 // got "2" or fell below the minimum score
+    std::optional<int> high;     // reached the advanced level, when the source gives it
     bool objective = true;
 
     double low_share() const { return participants > 0 ? 100.0 * low / participants : 0; }
     // "ВПР, математика, 5 класс"
     std::string title() const;
+    bool same_result(const Assessment& other) const {
+        return procedure == other.procedure && subject == other.subject && grade == other.grade;
+    }
 };
 
-// A year's monitoring facts that the indicators count. Kept as the input's
-// JSON: every fact is optional, and a missing one makes an indicator not
-// computable rather than zero.
+// A year's monitoring facts of a school. Every fact but the year is
+// optional: a missing one makes what needs it unknown rather than zero.
 struct YearFacts {
-    std::optional<std::string> cluster;
-    std::vector<std::string> earlier_clusters;  // before that year, the most recent first
+    int year = 0;
+    std::optional<std::string> cluster;  // given; this year's is derived instead
+    std::optional<double> isbs;
+    std::optional<int> pupils;
     std::optional<std::vector<Assessment>> assessments;
     const nlohmann::json* support = nullptr;
 };
@@ -49,12 +55,14 @@ struct School {
     size_t municipality = 0;  // index into ClusterResults::municipalities
     bool rural = false;
     std::string kind;
-    int pupils = 0;
-    double isbs = 0;
+    std::optional<std::string> federal_status;  // «базово неуспевающие», …
     std::optional<std::string> isbs_level_given;
     std::optional<std::string> cluster_given;
-    YearFacts this_year;
-    YearFacts last_year;
+    YearFacts this_year;               // its isbs, pupils and assessments are always given
+    std::vector<YearFacts> history;    // the years before, the most recent first
+
+    // The facts of a year: this year's, an earlier year's, or null.
+    const YearFacts* in_year(int year) const;
 };
 
 struct ClusterResults {
@@ -62,7 +70,7 @@ struct ClusterResults {
     std::string region_genitive;
     int year = 0;
     nlohmann::json report;           // who issues the documents; passed to templates as it is
-    nlohmann::json recommendations;  // texts by cluster code
+    nlohmann::json recommendations;  // {"school": [...], "municipality": [...], "region": [...]}
     std::vector<Municipality> municipalities;
     std::vector<School> schools;
 };

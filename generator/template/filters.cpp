@@ -85,12 +85,7 @@ json whole_or_fraction(double value) {
 
 std::string plural_noun(const Call& call) {
     call.expect_arguments(3, 3);
-    switch (russian::plural_form(call.number())) {
-        case russian::PluralForm::One: return call.text_argument(0);
-        case russian::PluralForm::Few: return call.text_argument(1);
-        case russian::PluralForm::Many: return call.text_argument(2);
-    }
-    return {};
+    return russian::agree(call.number(), call.text_argument(0), call.text_argument(1), call.text_argument(2));
 }
 
 std::string capitalize(const std::string& text) {
@@ -176,7 +171,11 @@ const std::map<std::string, Filter>& registry() {
              return (value > 0 && !zero ? "+" : "") + text;
          }},
         {"plural", [](const Call& c) -> json {
-             return russian::number(c.number()) + utf8::kNoBreakSpaceUtf8 + plural_noun(c);
+             // A fourth argument says zero in words: n | plural('школа', 'школы', 'школ', 'ни одной школы').
+             c.expect_arguments(3, 4);
+             if (c.arguments.size() == 4 && c.number() == 0) return c.text_argument(3);
+             return russian::number(c.number()) + utf8::kNoBreakSpaceUtf8 +
+                    russian::agree(c.number(), c.text_argument(0), c.text_argument(1), c.text_argument(2));
          }},
         {"noun", [](const Call& c) -> json { return plural_noun(c); }},
         {"upper", [](const Call& c) -> json { c.expect_arguments(0, 0); return utf8::to_upper(c.text()); }},
@@ -289,6 +288,22 @@ const std::map<std::string, Filter>& registry() {
              if (!list.is_array()) c.fail("needs a list, got " + Call::describe(list));
              const auto count = static_cast<size_t>(c.optional_int_argument(0, 0, 1 << 30).value_or(0));
              return json(list.begin(), list.begin() + static_cast<long>(std::min(count, list.size())));
+         }},
+        {"pick", [](const Call& c) -> json {
+             // Indexes into a list, as the analysed data refers to schools: ids | pick(schools).
+             c.expect_arguments(1, 1);
+             const json& indexes = c.input.get();
+             const json& list = c.arguments[0].get();
+             if (!indexes.is_array()) c.fail("needs a list of indexes, got " + Call::describe(indexes));
+             if (!list.is_array()) c.fail("argument 1 must be a list");
+             json picked = json::array();
+             for (const json& index : indexes) {
+                 if (!index.is_number_integer() || index.get<long long>() < 0 ||
+                     index.get<size_t>() >= list.size())
+                     c.fail("index " + index.dump() + " is not in the list of " + std::to_string(list.size()));
+                 picked.push_back(list[index.get<size_t>()]);
+             }
+             return picked;
          }},
         {"first", [](const Call& c) -> json {
              c.expect_arguments(0, 0);
