@@ -1,16 +1,34 @@
 # The two commands of the README's quick start, and their parts.
 BUILD_DIR ?= build
+SANITIZE_DIR ?= build-sanitize
 JOBS ?= 2
+FUZZ_SECONDS ?= 60
 
-.PHONY: demo test build deps test-deps clean
+.PHONY: demo test build deps test-deps sanitize sanitize-build fuzz clean
 
 demo: deps build
 	@scripts/demo.sh
 
+# Every test in the ordinary build, then the unit tests and the fuzz corpora
+# again under AddressSanitizer and UndefinedBehaviorSanitizer.
 test: test-deps
 	@cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=Release -DDOCGEN_REQUIRE_TESTS=ON >/dev/null
 	@cmake --build $(BUILD_DIR) -j $(JOBS) -- --no-print-directory
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS) --no-tests=error
+	@$(MAKE) --no-print-directory sanitize
+
+# clang, with the sanitizers and libFuzzer's coverage: the same build serves `make fuzz`.
+sanitize-build: test-deps
+	@cmake -S . -B $(SANITIZE_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
+	  -DDOCGEN_SANITIZE=ON -DDOCGEN_FUZZ=ON -DDOCGEN_REQUIRE_TESTS=ON >/dev/null
+	@cmake --build $(SANITIZE_DIR) -j $(JOBS) -- --no-print-directory
+
+sanitize: sanitize-build
+	cd $(SANITIZE_DIR) && ctest --output-on-failure -j $(JOBS) --no-tests=error
+
+# Each fuzz harness for FUZZ_SECONDS (docs/architecture.md, "Fuzzing").
+fuzz: sanitize-build
+	@scripts/fuzz.sh $(SANITIZE_DIR) $(FUZZ_SECONDS)
 
 deps:
 	@scripts/deps.sh build
@@ -23,4 +41,4 @@ build:
 	@cmake --build $(BUILD_DIR) -j $(JOBS) -- --no-print-directory
 
 clean:
-	rm -rf $(BUILD_DIR) out
+	rm -rf $(BUILD_DIR) $(SANITIZE_DIR) out

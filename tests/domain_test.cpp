@@ -54,7 +54,7 @@ std::vector<std::string> clusters_of(const json& input, const Rules& rules = Rul
     return clusters;
 }
 
-std::string cluster_of(const json& one_school) { return clusters_of(region({one_school})).at(0); }
+std::string cluster_of(const json& one_school) { return clusters_of(region(json::array({one_school}))).at(0); }
 
 const IndicatorValue& indicator(const IndicatorReport& report, const std::string& id) {
     for (const IndicatorValue& value : report.indicators)
@@ -161,7 +161,7 @@ TEST(Classification, RulesAreData) {
 TEST(Classification, AGivenClusterThatDisagreesIsReported) {
     json disagreeing = school("1", "a", 2);
     disagreeing["cluster"] = "ШБУ";
-    const Analysis analysis = analyse(region({disagreeing}), Rules::defaults(), "test.json");
+    const Analysis analysis = analyse(region(json::array({disagreeing})), Rules::defaults(), "test.json");
     EXPECT_EQ(analysis.schools[0].classification.cluster, "ШсРНР");  // the methodology decides
     EXPECT_FALSE(analysis.schools[0].classification.agrees);
     ASSERT_FALSE(analysis.notes.empty());
@@ -447,13 +447,13 @@ TEST(InputChecks, CrossRecordChecks) {
 TEST(InputChecks, AClusterOutsideTheRulesIsRefused) {
     json a = school("1", "a", 0);
     a["history"] = {{{"year", 2021}, {"cluster", "ШХ"}}};
-    EXPECT_NE(problems_of(region({a})).find("schools[0] \"Школа 1\": the cluster ШХ of 2021 is not among the rules' clusters"),
+    EXPECT_NE(problems_of(region(json::array({a}))).find("schools[0] \"Школа 1\": the cluster ШХ of 2021 is not among the rules' clusters"),
               std::string::npos);
 }
 
 TEST(InputChecks, ARecommendationsConditionMustParse) {
-    json input = region({school("1", "a", 0)});
-    input["recommendations"] = {{"school", {{{"id", "x"}, {"when", "school.markers >"}, {"text", "Текст."}}}}};
+    json input = region(json::array({school("1", "a", 0)}));
+    input["recommendations"] = {{"school", json::array({{{"id", "x"}, {"when", "school.markers >"}, {"text", "Текст."}}})}};
     EXPECT_NE(problems_of(input).find("recommendations.school[0].when \"school.markers >\": the expression ends too early"),
               std::string::npos)
         << problems_of(input);

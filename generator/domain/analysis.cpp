@@ -470,8 +470,8 @@ private:
             return places;
         };
         const json& first = municipalities.at(0);
-        for (const auto& [code, share] : first["cluster_shares"].items()) {
-            (void)share;
+        for (const auto& item : first["cluster_shares"].items()) {
+            const std::string& code = item.key();
             const auto places = place([&](const json& m) { return std::optional<double>(m["cluster_shares"][code].get<double>()); });
             for (size_t i = 0; i < municipalities.size(); ++i) municipalities[i]["places"][code] = places[i];
         }

@@ -81,8 +81,8 @@ json results_dynamics(const YearFacts& now, const YearFacts& before, const Rules
     json subjects = json::array();
     bool positive = true;
     // In the order of the rules' groups (alphabetical: математика, русский язык).
-    for (const auto& [name, subjects_of] : rules.dynamics_subjects) {
-        (void)subjects_of;
+    for (const auto& group : rules.dynamics_subjects) {
+        const auto& name = group.first;
         const auto found = std::find_if(groups.begin(), groups.end(), [&](const auto& g) { return g.first == name; });
         if (found == groups.end()) continue;
         const Group& g = found->second;
