@@ -58,16 +58,25 @@ void put_entry_fields(std::string& out, uint32_t crc, uint32_t stored, uint32_t 
 void ZipWriter::add(const std::string& name, const std::string& content) {
     const std::string packed = deflate_raw(content, kLevel);
     Entry entry{name, crc32(content), checked_size(content.size(), name), checked_size(packed.size(), name),
-                checked_size(bytes_.size(), "the DOCX")};
+                checked_size(flushed_ + bytes_.size(), "the archive")};
     put32(bytes_, kLocalHeader);
     put_entry_fields(bytes_, entry.crc, entry.stored, entry.size, name.size());
     bytes_ += name;
     bytes_ += packed;
     entries_.push_back(std::move(entry));
+    flush();
+}
+
+void ZipWriter::flush() {
+    if (!sink_ || bytes_.empty()) return;
+    if (std::fwrite(bytes_.data(), 1, bytes_.size(), sink_) != bytes_.size())
+        throw std::runtime_error("cannot write the archive");
+    flushed_ += bytes_.size();
+    bytes_.clear();
 }
 
 std::string ZipWriter::finish() {
-    const uint32_t directory_offset = checked_size(bytes_.size(), "the DOCX");
+    const uint32_t directory_offset = checked_size(flushed_ + bytes_.size(), "the archive");
     for (const Entry& entry : entries_) {
         put32(bytes_, kCentralHeader);
         put16(bytes_, kVersion);  // made by
@@ -79,7 +88,7 @@ std::string ZipWriter::finish() {
         put32(bytes_, entry.offset);
         bytes_ += entry.name;
     }
-    const uint32_t directory_size = checked_size(bytes_.size(), "the DOCX") - directory_offset;
+    const uint32_t directory_size = checked_size(flushed_ + bytes_.size(), "the archive") - directory_offset;
     put32(bytes_, kEndOfDirectory);
     put16(bytes_, 0);  // this disk
     put16(bytes_, 0);  // the directory's disk
@@ -89,6 +98,7 @@ std::string ZipWriter::finish() {
     put32(bytes_, directory_offset);
     put16(bytes_, 0);  // no comment
     entries_.clear();
+    flush();
     return std::move(bytes_);
 }
 

@@ -1,5 +1,6 @@
 #include "serve/serve.h"
 
+#include <malloc.h>
 #include <signal.h>
 
 #include <cstdio>
@@ -71,6 +72,11 @@ int run(const ServeOptions& options) {
     for (int signal : {SIGINT, SIGTERM, SIGHUP}) sigaddset(&stopping, signal);
     pthread_sigmask(SIG_BLOCK, &stopping, nullptr);
     ::signal(SIGPIPE, SIG_IGN);
+    // Uploads and archives are large and short-lived: blocks of them are
+    // mapped apart and given back when freed, so that a long-running server
+    // holds no more than it uses (a fixed threshold turns off glibc's
+    // raising it after the first large free).
+    mallopt(M_MMAP_THRESHOLD, 256 * 1024);
 
     ResourceOptions single = options.resources;
     single.many_documents = false;

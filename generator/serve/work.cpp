@@ -184,25 +184,54 @@ json render(const WorkContext& context, const JobInput& input) {
     return {{"files", std::move(files)}, {"previews", pages.size()}, {"title", document.metadata.title}};
 }
 
-// The folder's outputs, listed by the manifest, with the manifest first.
-std::string archive_of(const std::string& folder) {
+// The folder's outputs as listed by its manifest, the manifest first, zipped
+// into `path` entry by entry: a cycle's archive is never held whole in memory.
+void write_archive(const std::string& folder, const std::string& path) {
     const std::string manifest_path = (fs::path(folder) / "manifest.json").string();
-    const std::string manifest_text = read_file(manifest_path, "the manifest");
-    ZipWriter zip;
-    zip.add("manifest.json", manifest_text);
-    for (const batch::ManifestEntry& entry : batch::Manifest::read(manifest_path).outputs)
-        zip.add(entry.path, read_file((fs::path(folder) / entry.path).string(), "an output"));
-    return zip.finish();
+    const std::string temporary = path + ".part";
+    std::FILE* file = std::fopen(temporary.c_str(), "wb");
+    if (!file) throw std::runtime_error("cannot write the archive");
+    try {
+        ZipWriter zip(file);
+        zip.add("manifest.json", read_file(manifest_path, "the manifest"));
+        for (const batch::ManifestEntry& entry : batch::Manifest::read(manifest_path).outputs)
+            zip.add(entry.path, read_file((fs::path(folder) / entry.path).string(), "an output"));
+        zip.finish();
+    } catch (...) {
+        std::fclose(file);
+        throw;
+    }
+    if (std::fclose(file) != 0 || std::rename(temporary.c_str(), path.c_str()) != 0)
+        throw std::runtime_error("cannot write the archive");
 }
 
-json cycle(const WorkContext& context, const JobInput& input, const Progress& progress) {
+// The entry of a file too large to read whole.
+json large_file_entry(const std::string& format, const std::string& file, const std::string& name) {
+    std::ifstream in(file, std::ios::binary);
+    Sha256 hash;
+    size_t bytes = 0;
+    std::string buffer(1 << 20, '\0');
+    while (in.read(buffer.data(), static_cast<std::streamsize>(buffer.size())) || in.gcount() > 0) {
+        hash.update(std::string_view(buffer.data(), static_cast<size_t>(in.gcount())));
+        bytes += static_cast<size_t>(in.gcount());
+    }
+    return {{"format", format}, {"file", file}, {"name", name}, {"bytes", bytes}, {"sha256", hash.hex()}};
+}
+
+json make_cycle(const WorkContext& context, const JobInput& input, const Progress& progress) {
     const Cycle cycle = context.catalogue->cycle().value();
     // Checked first as the cycle's templates read it: the problems name the uploaded file.
     Inputs inputs = read_inputs(context, input);
     const bool json_upload = input.data_format.empty() || input.data_format == "json";
-    std::string data_text = json_upload ? "" : inputs.raw.dump();
-    const json data = prepared_data(*input.document_template, input, inputs);
-    std::string archive_name = batch::safe_name(interpolate(cycle.archive, data, {}));
+    const std::string data_text = json_upload ? "" : inputs.raw.dump();
+    std::string archive_name;
+    json notes;
+    {
+        // Let go before the batch reads the data again.
+        const json data = prepared_data(*input.document_template, input, inputs);
+        archive_name = batch::safe_name(interpolate(cycle.archive, data, {}));
+        notes = data.value("notes", json::array());
+    }
     if (json_upload) fs::rename(kUploadedData, "data.json");
     else write_file_atomically("data.json", data_text);
     if (!input.rules_name.empty()) fs::rename(kUploadedRules, "rules.json");
@@ -221,13 +250,12 @@ json cycle(const WorkContext& context, const JobInput& input, const Progress& pr
     };
     const batch::Summary summary = batch::run(options, *context.cycle);
     if (quiet) std::fclose(quiet);
-    const std::string zip = archive_of("out");
-    write_file_atomically(kArchive, zip);
+    write_archive("out", kArchive);
     std::error_code ignored;
     fs::remove_all("out", ignored);
-    json result = {{"files", json::array({file_entry("zip", kArchive, archive_name + ".zip", zip, 0)})},
+    json result = {{"files", json::array({large_file_entry("zip", kArchive, archive_name + ".zip")})},
                    {"summary", {{"written", summary.written}, {"failed", summary.failed}, {"pages", summary.pages}}},
-                   {"notes", data.value("notes", json::array())}};
+                   {"notes", std::move(notes)}};
     if (!failures.empty()) result["problems"] = std::move(failures);
     return result;
 }
@@ -239,7 +267,7 @@ json do_work(const WorkContext& context, const JobInput& input, const Progress& 
         switch (input.kind) {
             case JobKind::Check: return check(context, input);
             case JobKind::Render: return render(context, input);
-            case JobKind::Batch: return cycle(context, input, progress);
+            case JobKind::Batch: return make_cycle(context, input, progress);
         }
         return json::object();
     } catch (const InputError& error) {
