@@ -361,7 +361,8 @@ Response Api::job(Request& request, const std::string& id, const std::string& re
     if (!download) {
         const std::optional<JobView> view = jobs_.view(id);
         if (!view) return gone();
-        if (view->state != JobState::Done) return error(409, "Задание ещё не готово: " + message_of(*view, jobs_.slots()));
+        if (view->state == JobState::Queued || view->state == JobState::Running)
+            return error(409, "Задание ещё не готово: " + message_of(*view, jobs_.slots()));
         return error(404, "У задания нет такого файла.");
     }
     Response response;

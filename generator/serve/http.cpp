@@ -187,6 +187,7 @@ void HttpServer::run() {
         state.acceptor.accept(socket, ec);
         if (ec) continue;  // the client went away before it was accepted
         socket.non_blocking(false, ec);
+        socket.set_option(tcp::no_delay(true), ec);  // a response's head and body go out without waiting
         std::unique_lock<std::mutex> lock(state.mutex);
         if (state.connections.size() >= state.options.max_connections) {
             lock.unlock();

@@ -14,8 +14,10 @@ std::string place_of(const std::string& line, const std::vector<std::string>& fi
     static const std::regex file_position(R"(^(.+?:[0-9]+(?::[0-9]+)?): )");
     static const std::regex json_path(R"(JSON path '([^']+)')");
     static const std::regex record(std::string("^(") + kPath + R"()(?: "[^"]*")?: (.*)$)");
-    static const std::regex inner(std::string("^(") + kPath + ")[ :]");
-    static const std::regex alone(std::string("^(") + kPath + ") (?:must|is|has|exceeds|should) ");
+    // A path that a statement is about: `pupils must be …`, `assessments[0].low (7) exceeds …`,
+    // `municipality "glinka" is not among …`.
+    static const std::regex about(std::string("^(") + kPath +
+                                  R"()(?: \([^)]*\)| "[^"]*")? (?:must|is|are|has|have|exceeds|should)\b)");
     std::smatch match;
     // A template's line says where in the template; the JSON path it names says where in the data.
     if (std::regex_search(line, match, json_path)) return match[1];
@@ -27,13 +29,10 @@ std::string place_of(const std::string& line, const std::vector<std::string>& fi
         const std::string path = match[1];
         const std::string rest = match[2];
         std::smatch in;
-        if (std::regex_search(rest, in, inner) && rest.rfind("the ", 0) != 0) {
-            const std::string tail = in[1];
-            return path + (tail[0] == '[' ? "" : ".") + tail;
-        }
+        if (std::regex_search(rest, in, about)) return path + "." + in[1].str();
         return path;
     }
-    if (std::regex_search(line, match, alone)) return match[1];
+    if (std::regex_search(line, match, about)) return match[1];
     return "";
 }
 
