@@ -283,7 +283,7 @@ Response Api::submit(Request& request, JobKind kind) {
         }
     }
     try {
-        input.document_template = catalogue_.load(input.template_name);
+        catalogue_.load(input.template_name);  // a broken template is told now, not by each job
     } catch (const InputError& failure) {
         throw RequestError(500, std::string("Шаблон не загружается: ") + failure.what());
     }

@@ -94,40 +94,113 @@ bool finished(JobState state) { return state != JobState::Queued && state != Job
 
 json failure(const std::string& error) { return {{"error", error}}; }
 
-// The child's end: what a new process has (no signals blocked, none of the
-// server's connections), the job's folder as its directory, then the work.
-[[noreturn]] void child(int report, const std::string& folder, const JobInput& input, const Work& work) {
+// A job as its worker reads it: one line of JSON.
+std::string job_line(const JobInput& input, const std::string& folder) {
+    json bindings = json::array();
+    for (const auto& [name, expression] : input.bindings) bindings.push_back({name, expression});
+    return json{{"kind", static_cast<int>(input.kind)}, {"template", input.template_name}, {"element", input.element},
+                {"bindings", std::move(bindings)}, {"formats", input.formats}, {"preview", input.preview},
+                {"only", input.only}, {"data_name", input.data_name}, {"data_format", input.data_format},
+                {"rules_name", input.rules_name}, {"folder", folder}}
+               .dump() +
+           "\n";
+}
+
+JobInput job_of(const json& line) {
+    JobInput input;
+    input.kind = static_cast<JobKind>(line["kind"].get<int>());
+    input.template_name = line["template"];
+    input.element = line["element"];
+    for (const json& binding : line["bindings"]) input.bindings.emplace_back(binding[0], binding[1]);
+    input.formats = line["formats"];
+    input.preview = line["preview"];
+    input.only = line["only"];
+    input.data_name = line["data_name"];
+    input.data_format = line["data_format"];
+    input.rules_name = line["rules_name"];
+    return input;
+}
+
+bool write_all(int fd, const std::string& text) {
+    for (size_t sent = 0; sent < text.size();) {
+        const ssize_t n = ::write(fd, text.data() + sent, text.size() - sent);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) return false;
+        sent += static_cast<size_t>(n);
+    }
+    return true;
+}
+
+// A worker: what a new process has (no signals blocked, none of the
+// server's connections or files), then jobs read from `jobs`, one line
+// each, their progress and results written to `results`, until the server
+// closes its end.
+[[noreturn]] void worker_main(int jobs, int results, const WorkerProgram& program) {
     sigset_t none;
     sigemptyset(&none);
     pthread_sigmask(SIG_SETMASK, &none, nullptr);
-    if (report != 3) {
-        ::dup2(report, 3);
-        report = 3;
-    }
-    ::close_range(4, ~0U, 0);
-    const auto say = [report](const json& line) {
-        const std::string text = line.dump() + "\n";
-        for (size_t sent = 0; sent < text.size();) {
-            const ssize_t n = ::write(report, text.data() + sent, text.size() - sent);
-            if (n <= 0) ::_exit(3);
-            sent += static_cast<size_t>(n);
-        }
+    const int in = ::fcntl(jobs, F_DUPFD, 10), out = ::fcntl(results, F_DUPFD, 10);
+    ::dup2(in, 3);
+    ::dup2(out, 4);
+    ::close_range(5, ~0U, 0);
+    const auto say = [](const json& line) {
+        if (!write_all(4, line.dump() + "\n")) ::_exit(3);
     };
-    json result;
+    std::string start_failure;
     try {
-        if (::chdir(folder.c_str()) != 0) throw std::runtime_error("cannot enter the job's folder");
-        result = work(input, [&](size_t done, size_t total) { say({{"progress", {done, total}}}); });
+        program.start();
     } catch (const std::exception& error) {
-        result = failure(error.what());
+        start_failure = error.what();  // every job says so
     }
-    say({{"result", result}});
+    std::FILE* input = ::fdopen(3, "r");
+    char* text = nullptr;
+    size_t capacity = 0;
+    while (input && ::getline(&text, &capacity, input) > 0) {
+        JobInput job;
+        json result;
+        try {
+            const json line = json::parse(text);
+            job = job_of(line);
+            if (!start_failure.empty()) throw std::runtime_error(start_failure);
+            if (::chdir(line["folder"].get<std::string>().c_str()) != 0)
+                throw std::runtime_error("cannot enter the job's folder");
+            result = program.work(job, [&](size_t done, size_t total) { say({{"progress", {done, total}}}); });
+        } catch (const std::exception& error) {
+            result = failure(error.what());
+        }
+        [[maybe_unused]] const int back = ::chdir("/");
+        say({{"result", result}});
+        if (job.kind == JobKind::Batch) break;  // a cycle's memory goes back whole with its worker
+    }
     ::_exit(0);
 }
 
 }  // namespace
 
-JobQueue::JobQueue(const QueueOptions& options, Work work)
-    : options_(options), work_(std::move(work)), root_(private_root()) {
+// A slot's worker process and its two pipes.
+struct JobQueue::Worker {
+    pid_t pid = 0;
+    int jobs = -1;     // the server writes jobs here
+    int results = -1;  // and reads progress and results here
+    std::string pending;
+
+    bool alive() const { return pid > 0; }
+    // Waits for the process (killed or ending by itself) and closes the pipes.
+    void reap() {
+        if (jobs >= 0) ::close(jobs);
+        if (results >= 0) ::close(results);
+        if (pid > 0)
+            while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+            }
+        pid = 0;
+        jobs = results = -1;
+        pending.clear();
+    }
+    int status = 0;
+};
+
+JobQueue::JobQueue(const QueueOptions& options, WorkerProgram program)
+    : options_(options), program_(std::move(program)), root_(private_root()) {
     for (int i = 0; i < options_.slots; ++i) threads_.emplace_back([this] { slot(); });
     threads_.emplace_back([this] { sweep(); });
 }
@@ -180,91 +253,119 @@ std::string JobQueue::submit(JobInput input, const UploadedFile& data, const std
 }
 
 void JobQueue::slot() {
+    Worker worker;
+    spawn(worker);  // ready before the first job comes
     for (;;) {
         std::shared_ptr<Job> job;
         {
             std::unique_lock<std::mutex> lock(mutex_);
             changed_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
-            if (stopping_) return;
+            if (stopping_) break;
             job = queue_.front();
             queue_.pop_front();
             job->state = JobState::Running;
         }
         changed_.notify_all();  // the others' places in the queue
-        run(job);
+        run(job, worker);
     }
+    if (worker.jobs >= 0) ::close(worker.jobs);  // an idle worker ends when its jobs' pipe closes
+    worker.jobs = -1;
+    worker.reap();
 }
 
-void JobQueue::run(const std::shared_ptr<Job>& job) {
-    int pipe_ends[2];
-    if (::pipe2(pipe_ends, O_CLOEXEC) != 0) {
-        std::lock_guard<std::mutex> lock(mutex_);
-        finish(*job, failure("cannot start the job: no pipe"), false);
-        return;
+bool JobQueue::spawn(Worker& worker) {
+    int jobs[2], results[2];
+    if (::pipe2(jobs, O_CLOEXEC) != 0) return false;
+    if (::pipe2(results, O_CLOEXEC) != 0) {
+        ::close(jobs[0]);
+        ::close(jobs[1]);
+        return false;
     }
-    // What the child needs is copied before it is forked: in the child, no
-    // lock another thread held is ever taken.
-    const JobInput input = job->input;
-    const std::string folder = job->folder;
+    // The worker uses nothing that another thread of the server may hold
+    // locked at this moment: the program's state is its own, made in start().
     const pid_t pid = ::fork();
-    if (pid == 0) child(pipe_ends[1], folder, input, work_);
-    ::close(pipe_ends[1]);
+    if (pid == 0) worker_main(jobs[0], results[1], program_);
+    ::close(jobs[0]);
+    ::close(results[1]);
     if (pid < 0) {
-        ::close(pipe_ends[0]);
+        ::close(jobs[1]);
+        ::close(results[0]);
+        return false;
+    }
+    worker = Worker{pid, jobs[1], results[0], "", 0};
+    return true;
+}
+
+void JobQueue::run(const std::shared_ptr<Job>& job, Worker& worker) {
+    const std::string line = job_line(job->input, job->folder);
+    // A worker that died while it waited (it was killed) is replaced once.
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        if (!worker.alive() && !spawn(worker)) break;
+        if (write_all(worker.jobs, line)) break;
+        ::kill(worker.pid, SIGKILL);
+        worker.reap();
+    }
+    if (!worker.alive()) {
         std::lock_guard<std::mutex> lock(mutex_);
-        finish(*job, failure("cannot start the job: fork failed"), false);
+        finish(*job, failure("Не удалось запустить процесс задания."), false);
         return;
     }
     {
         std::lock_guard<std::mutex> lock(mutex_);
-        job->pid = pid;
-        if (job->cancelling || stopping_) ::kill(pid, SIGKILL);
+        job->pid = worker.pid;
+        if (job->cancelling || stopping_) ::kill(worker.pid, SIGKILL);
     }
-    // The child's lines: progress as it goes, the result last.
+    // The worker's lines: progress as it goes, the result last.
     const auto deadline = Clock::now() + options_.time_limit;
     json result;
     bool timed_out = false;
-    std::string pending;
+    bool ended = false;  // the worker is gone: killed, crashed, or done after a cycle
     char buffer[65536];
-    for (;;) {
+    while (result.is_null() && !ended) {
         const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
         if (left <= 0) {
-            ::kill(pid, SIGKILL);
-            timed_out = true;
+            ::kill(worker.pid, SIGKILL);
+            timed_out = ended = true;
             break;
         }
-        pollfd wait_for{pipe_ends[0], POLLIN, 0};
+        pollfd wait_for{worker.results, POLLIN, 0};
         if (::poll(&wait_for, 1, static_cast<int>(std::min<long long>(left, 1000))) <= 0) continue;
-        const ssize_t n = ::read(pipe_ends[0], buffer, sizeof buffer);
+        const ssize_t n = ::read(worker.results, buffer, sizeof buffer);
         if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) break;
-        pending.append(buffer, static_cast<size_t>(n));
-        for (size_t end; (end = pending.find('\n')) != std::string::npos; pending.erase(0, end + 1)) {
-            const json line = json::parse(pending.substr(0, end), nullptr, false);
-            if (line.contains("progress")) {
+        if (n <= 0) {
+            ended = true;
+            break;
+        }
+        worker.pending.append(buffer, static_cast<size_t>(n));
+        for (size_t end; result.is_null() && (end = worker.pending.find('\n')) != std::string::npos;
+             worker.pending.erase(0, end + 1)) {
+            json message = json::parse(worker.pending.substr(0, end), nullptr, false);
+            if (message.contains("progress")) {
                 std::lock_guard<std::mutex> lock(mutex_);
-                job->done = line["progress"][0];
-                job->total = line["progress"][1];
-            } else if (line.contains("result")) {
-                result = line["result"];
+                job->done = message["progress"][0];
+                job->total = message["progress"][1];
+            } else if (message.contains("result")) {
+                result = std::move(message["result"]);
             }
         }
     }
-    ::close(pipe_ends[0]);
-    int status = 0;
-    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-    }
-    std::lock_guard<std::mutex> lock(mutex_);
+    // A cycle's worker ends after it; one that ended otherwise was killed or crashed.
+    if (ended || job->input.kind == JobKind::Batch) worker.reap();
+    std::unique_lock<std::mutex> lock(mutex_);
     job->pid = 0;
     if (timed_out)
         result = failure("Задание шло дольше " + std::to_string(options_.time_limit.count() / 60) +
                          " мин и остановлено.");
     else if (!result.is_object() && !job->cancelling)
-        result = failure(WIFSIGNALED(status) ? "Внутренняя ошибка docgen: процесс задания завершён сигналом " +
-                                                   std::to_string(WTERMSIG(status)) + " (" + strsignal(WTERMSIG(status)) +
-                                                   ")."
-                                             : "Внутренняя ошибка docgen: процесс задания завершился без ответа.");
+        result = failure(WIFSIGNALED(worker.status)
+                             ? "Внутренняя ошибка docgen: процесс задания завершён сигналом " +
+                                   std::to_string(WTERMSIG(worker.status)) + " (" + strsignal(WTERMSIG(worker.status)) + ")."
+                             : "Внутренняя ошибка docgen: процесс задания завершился без ответа.");
     finish(*job, std::move(result), job->cancelling);
+    // The next job finds a worker ready, its templates loaded.
+    const bool stopping = stopping_;
+    lock.unlock();
+    if (!worker.alive() && !stopping) spawn(worker);
 }
 
 // Called with the lock held.

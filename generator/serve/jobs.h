@@ -1,10 +1,11 @@
 // Jobs: what clients ask the server to make. A job waits in a queue until
-// one of N slots is free, then is made in a child process of its own (forked
-// from the server, so fonts, patterns and templates are already loaded) in a
-// private folder: a document that crashes, runs too long or is cancelled
-// takes only its own process with it, and its memory goes back to the system
-// when it ends. The folder keeps what the job made until it is downloaded or
-// its time is up.
+// one of N slots is free, then is made by that slot's worker: a process
+// forked from the server (so fonts and patterns are already loaded) that
+// makes one job after another, each in the job's private folder. A document
+// that crashes, runs too long or is cancelled takes only the worker with it,
+// and the slot forks a new one; a cycle's worker ends after it, so that its
+// memory goes back to the system. The folder keeps what the job made until
+// it is downloaded or its time is up.
 #pragma once
 
 #include <chrono>
@@ -22,7 +23,6 @@
 #include <vector>
 
 #include "serve/form.h"
-#include "template/template.h"
 
 namespace docgen::serve {
 
@@ -35,8 +35,7 @@ const char* name_of(JobState state);  // "queued", "running", "done", "failed", 
 // What a job is made from, fixed when it is made. The uploads are files of its folder.
 struct JobInput {
     JobKind kind = JobKind::Check;
-    std::string template_name;                           // check, render
-    std::shared_ptr<const Template> document_template;  // check, render
+    std::string template_name;                           // check, render; batch: the template that checks the data
     std::string element;                                 // render: the id of an element of the kind's list
     std::vector<std::pair<std::string, std::string>> bindings;  // render: let NAME=EXPRESSION
     std::vector<std::string> formats;                    // render, batch: "pdf", "docx", "txt"
@@ -51,11 +50,15 @@ struct JobInput {
 extern const char* const kUploadedData;   // the data as the client sent it
 extern const char* const kUploadedRules;  // the rules as the client sent them
 
-// The work of a job, run in its child process with the job's folder as the
-// current directory: the result to describe the job with. `progress` tells
-// how many of how many documents are made.
+// What workers do: `start` once in each new worker, before its first job
+// (to load what every job needs); `work` for each job, with the job's folder
+// as the current directory, giving the result to describe the job with.
+// `progress` tells how many of how many documents are made.
 using Progress = std::function<void(size_t done, size_t total)>;
-using Work = std::function<nlohmann::json(const JobInput& input, const Progress& progress)>;
+struct WorkerProgram {
+    std::function<void()> start;
+    std::function<nlohmann::json(const JobInput& input, const Progress& progress)> work;
+};
 
 struct QueueOptions {
     int slots = 1;                           // jobs made at once
@@ -86,9 +89,9 @@ struct Download {
 
 class JobQueue {
 public:
-    // Makes a private folder for the jobs' folders and starts the slots.
-    JobQueue(const QueueOptions& options, Work work);
-    // Stops the running jobs' processes and removes every folder.
+    // Makes a private folder for the jobs' folders and starts the slots and their workers.
+    JobQueue(const QueueOptions& options, WorkerProgram program);
+    // Stops the workers and removes every folder.
     ~JobQueue();
     JobQueue(const JobQueue&) = delete;
     JobQueue& operator=(const JobQueue&) = delete;
@@ -116,14 +119,16 @@ public:
 
 private:
     struct Job;
+    struct Worker;
     void slot();
-    void run(const std::shared_ptr<Job>& job);
+    bool spawn(Worker& worker);
+    void run(const std::shared_ptr<Job>& job, Worker& worker);
     void finish(Job& job, nlohmann::json result, bool cancelled);
     void sweep();
     void remove_folder(Job& job);
 
     QueueOptions options_;
-    Work work_;
+    WorkerProgram program_;
     std::string root_;
     mutable std::mutex mutex_;
     mutable std::condition_variable changed_;

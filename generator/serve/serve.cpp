@@ -92,10 +92,24 @@ int run(const ServeOptions& options) {
     queue.slots = options.jobs > 0 ? options.jobs : static_cast<int>(batch::available_cores());
     queue.max_queued = options.queue;
     queue.keep = std::chrono::minutes(options.keep_minutes);
-    const WorkContext context{&document, &cycle, &rules, &catalogue};
-    JobQueue jobs(queue, [&context](const JobInput& input, const Progress& progress) {
-        return do_work(context, input, progress);
-    });
+    // Each worker loads the templates itself: the server's catalogue may be
+    // locked by a request's thread when a worker is forked.
+    WorkContext context{&document, &cycle, &rules, nullptr};
+    std::unique_ptr<Catalogue> worker_catalogue;
+    const WorkerProgram program{
+        [&] {
+            worker_catalogue = std::make_unique<Catalogue>(catalogue.folder());
+            context.catalogue = worker_catalogue.get();
+            for (const DocumentKind& kind : worker_catalogue->kinds()) {
+                try {
+                    worker_catalogue->load(kind.name);
+                } catch (const InputError&) {
+                    // told to whoever asks for it
+                }
+            }
+        },
+        [&](const JobInput& input, const Progress& progress) { return do_work(context, input, progress); }};
+    JobQueue jobs(queue, program);
 
     ApiOptions api_options;
     api_options.token = options.token;

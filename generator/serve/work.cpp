@@ -124,7 +124,8 @@ json file_entry(const std::string& format, const std::string& file, const std::s
 
 json check(const WorkContext& context, const JobInput& input) {
     Inputs inputs = read_inputs(context, input);
-    const Template& document_template = *input.document_template;
+    const std::shared_ptr<const Template> loaded = context.catalogue->load(input.template_name);
+    const Template& document_template = *loaded;
     const json data = prepared_data(document_template, input, inputs);
     json result = {{"notes", takes_cluster_results(document_template) ? data.value("notes", json::array()) : json::array()}};
     const std::optional<DocumentKind> kind = context.catalogue->kind(input.template_name);
@@ -138,7 +139,8 @@ json check(const WorkContext& context, const JobInput& input) {
 
 json render(const WorkContext& context, const JobInput& input) {
     Inputs inputs = read_inputs(context, input);
-    const Template& document_template = *input.document_template;
+    const std::shared_ptr<const Template> loaded = context.catalogue->load(input.template_name);
+    const Template& document_template = *loaded;
     const json data = prepared_data(document_template, input, inputs);
     const DocumentKind kind = context.catalogue->kind(input.template_name).value();
     std::deque<json> values;  // a deque: the variables point into it
@@ -228,7 +230,7 @@ json make_cycle(const WorkContext& context, const JobInput& input, const Progres
     json notes;
     {
         // Let go before the batch reads the data again.
-        const json data = prepared_data(*input.document_template, input, inputs);
+        const json data = prepared_data(*context.catalogue->load(input.template_name), input, inputs);
         archive_name = batch::safe_name(interpolate(cycle.archive, data, {}));
         notes = data.value("notes", json::array());
     }

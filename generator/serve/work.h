@@ -16,12 +16,12 @@ struct WorkContext {
     const Resources* document;  // one document: font subsets of its own characters
     const Resources* cycle;     // the cycle: subsets shared by its documents
     const domain::Rules* rules;  // the server's rules for cluster results
-    const Catalogue* catalogue;
+    Catalogue* catalogue;        // the worker's own: its templates loaded in it
 };
 
 // The result that describes the job (jobs.h): on success its files, previews,
-// elements, notes; when the input is wrong, "error" and the "problems" with
-// their places. Runs in the job's folder.
+// elements, notes; when the input or a template is wrong, "error" and the
+// "problems" with their places. Runs in a worker, in the job's folder.
 nlohmann::json do_work(const WorkContext& context, const JobInput& input, const Progress& progress);
 
 }  // namespace docgen::serve
