@@ -14,7 +14,7 @@ build_packages=(
 # playwright-core (which the test installs with npm from its lock file).
 test_packages=(
   libgtest-dev libbenchmark-dev zlib1g-dev libzip-dev poppler-utils qpdf mupdf-tools python3-docx
-  libreoffice-writer-nogui fonts-liberation chromium nodejs npm
+  libreoffice-writer-nogui fonts-liberation chromium nodejs npm curl
 )
 # Packages whose command may come from elsewhere (Node.js from its own
 # repository bundles npm): present when the command is.

@@ -30,7 +30,7 @@ std::string counted(size_t count, const char* one, const char* few, const char* 
 Response json_response(int status, const json& body) {
     Response response;
     response.status = status;
-    response.body = body.dump();
+    response.body = body.dump(2) + "\n";  // readable as curl prints it
     response.headers.emplace_back("Cache-Control", "no-store");
     return response;
 }
@@ -147,11 +147,12 @@ std::string message_of(const JobView& view, int slots) {
                             " (см. список ниже).";
                 return text;
             }
-        case JobState::Failed:
-            return "Не сделано: " + result.value("error", std::string("причина неизвестна")) +
-                   (result.contains("problems") && result["problems"].size() > 1
-                        ? " (" + counted(result["problems"].size(), "ошибка", "ошибки", "ошибок") + ")"
-                        : "");
+        case JobState::Failed: {
+            const std::string failed = view.kind == JobKind::Check ? "Данные не прошли проверку: " : "Не сделано: ";
+            const size_t problems = result.contains("problems") ? result["problems"].size() : 0;
+            if (problems > 1) return failed + "в данных " + counted(problems, "ошибка", "ошибки", "ошибок") + ".";
+            return failed + result.value("error", std::string("причина неизвестна"));
+        }
         case JobState::Cancelled: return "Отменено.";
     }
     return "";

@@ -117,7 +117,7 @@ json Catalogue::to_json() const {
     for (const DocumentKind& kind : kinds()) {
         json item = {{"name", kind.name}, {"title", kind.title}, {"each", nullptr}};
         if (kind.each)
-            item["each"] = {{"variable", kind.each->variable}, {"label", kind.each->label},
+            item["each"] = {{"variable", kind.each->variable}, {"in", kind.each->in}, {"label", kind.each->label},
                             {"grouped", !kind.each->group.empty()}};
         documents.push_back(std::move(item));
     }

@@ -9,10 +9,13 @@ Usage: api_test.py DOCGEN_BINARY SOURCE_DIR [TEST_NAME ...]
 import hashlib
 import json
 import os
+import re
+import shutil
 import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import traceback
 import xml.etree.ElementTree as ElementTree
@@ -293,6 +296,91 @@ def test_crashing_job(server):
     check(render_order(server)["state"] == "done", "the server does not make documents after a crash")
 
 
+def documented_exchanges():
+    """The `$ curl …` commands of docs/serve.md, each group with the block
+    that follows it (what the last command prints): (line, commands, kind, text)."""
+    with open(os.path.join(SOURCE, "docs", "serve.md"), encoding="utf-8") as file:
+        markdown = file.read()
+    blocks = [(markdown.count("\n", 0, match.start()) + 1, match.group(1), match.group(2), match.end())
+              for match in re.finditer(r"^```(\w*)\n(.*?)^```$", markdown, re.S | re.M)]
+    exchanges = []
+    for i, (line, kind, body, end) in enumerate(blocks):
+        if kind != "sh" or not body.startswith("$ curl"):
+            continue
+        commands = []
+        for text in body.splitlines():
+            if text.startswith("$ "):
+                commands.append(text[2:])
+            else:
+                commands[-1] += "\n" + text
+        following = blocks[i + 1] if i + 1 < len(blocks) else None
+        # The answer is the block right after, with nothing but blank lines between.
+        if following and following[1] in ("json", "text") and not markdown[end:markdown.find("```", end)].strip():
+            exchanges.append((line, commands, following[1], following[2]))
+        else:
+            exchanges.append((line, commands, None, None))
+    return exchanges
+
+
+SHAPES = {"id": r"[0-9a-f]{32}", "sha256": r"[0-9a-f]{64}"}
+MEASURES = ("bytes", "pages", "expires_in")  # sizes and counts that other changes to the documents move
+
+
+def same_answer(documented, actual, where):
+    """The documented answer against the actual: the same keys; ids and checksums of their
+    shape, sizes and counts positive, figures in messages any; "…" ends a list that goes on."""
+    key = where.rsplit(".", 1)[-1]
+    if isinstance(documented, dict):
+        check(isinstance(actual, dict) and set(documented) == set(actual),
+              f"{where}: keys {sorted(actual) if isinstance(actual, dict) else actual} are not {sorted(documented)}")
+        for name in documented:
+            same_answer(documented[name], actual[name], f"{where}.{name}")
+    elif isinstance(documented, list):
+        check(isinstance(actual, list), f"{where}: not a list")
+        if documented and documented[-1] == "…":
+            documented = documented[:-1]
+            check(len(actual) >= len(documented), f"{where}: {len(actual)} items, fewer than documented")
+            actual = actual[:len(documented)]
+        check(len(actual) == len(documented), f"{where}: {len(actual)} items, documented {len(documented)}")
+        for index, (expected, got) in enumerate(zip(documented, actual)):
+            same_answer(expected, got, f"{where}[{index}]")
+    elif key in SHAPES and re.fullmatch(SHAPES[key], str(documented)):
+        check(re.fullmatch(SHAPES[key], str(actual)), f"{where}: {actual!r} is not of the shape of {documented!r}")
+    elif key == "url":
+        check(re.sub(r"[0-9a-f]{32}", "ID", documented) == re.sub(r"[0-9a-f]{32}", "ID", actual), f"{where}: {actual}")
+    elif key in MEASURES and isinstance(documented, int):
+        check(isinstance(actual, int) and actual > 0, f"{where}: {actual!r}")
+    elif key == "message":
+        check(re.sub(r"\d+", "N", documented) == re.sub(r"\d+", "N", actual), f"{where}: {actual!r}")
+    else:
+        check(documented == actual, f"{where}: {actual!r}, documented {documented!r}")
+
+
+def test_documented_examples(server):
+    exchanges = documented_exchanges()
+    check(len(exchanges) >= 8, "docs/serve.md has %d curl exchanges" % len(exchanges))
+    folder = tempfile.mkdtemp(prefix="docgen-docs-")
+    os.symlink(os.path.join(SOURCE, "examples"), os.path.join(folder, "examples"))
+    job = ""
+    try:
+        for line, commands, kind, text in exchanges:
+            output = ""
+            for command in commands:
+                command = command.replace("http://127.0.0.1:8080", f"http://127.0.0.1:{server.port}")
+                result = subprocess.run(["bash", "-c", command], cwd=folder, capture_output=True, text=True,
+                                        env=dict(os.environ, JOB=job), timeout=120)
+                check(result.returncode == 0, f"docs/serve.md:{line}: {command} failed: {result.stderr}")
+                output = result.stdout
+            if kind == "json":
+                answer = json.loads(output)
+                same_answer(json.loads(text), answer, f"docs/serve.md:{line}")
+                job = answer.get("id", job)
+            elif kind == "text":
+                check(output.rstrip("\n") == text.rstrip("\n"), f"docs/serve.md:{line}: printed {output!r}, documented {text!r}")
+    finally:
+        shutil.rmtree(folder)
+
+
 # --- tests with servers of their own -------------------------------------------------------
 
 
@@ -406,7 +494,7 @@ def test_stop_removes_everything():
 
 SHARED = [test_page_and_fonts, test_health_and_templates, test_wrong_methods, test_render_order, test_render_raw_body,
           test_school_reference, test_check, test_malformed_data, test_unknown_templates, test_rules_upload,
-          test_cycle_and_cancel, test_crashing_job]
+          test_cycle_and_cancel, test_crashing_job, test_documented_examples]
 OWN = [test_queue_beyond_jobs, test_upload_limit, test_token_and_hosts, test_stop_removes_everything]
 
 
