@@ -138,6 +138,7 @@ struct HttpServer::State {
     }
 
     void serve(tcp::socket socket);
+    void exchange(tcp::socket& socket, Connection& connection);  // the requests of a connection
     bool send(tcp::socket& socket, Response& response, bool keep_alive);
     void refuse(tcp::socket& socket, Connection& connection, int status, const std::string& message, bool drain);
     void reap();
@@ -197,7 +198,11 @@ void HttpServer::run() {
             continue;
         }
         lock.unlock();
-        std::thread([&state, socket = std::move(socket)]() mutable { state.serve(std::move(socket)); }).detach();
+        try {
+            std::thread([&state, socket = std::move(socket)]() mutable { state.serve(std::move(socket)); }).detach();
+        } catch (const std::system_error&) {
+            // no thread to be had: the socket, moved or not, is closed with its owner
+        }
     }
     beast::error_code ec;
     state.acceptor.close(ec);
@@ -225,6 +230,20 @@ void HttpServer::State::serve(tcp::socket socket) {
         std::lock_guard<std::mutex> lock(mutex);
         connections.insert(&connection);
     }
+    try {
+        exchange(socket, connection);
+    } catch (const std::exception&) {
+        // memory or a thread ran out for this connection: it closes, the others go on
+    }
+    beast::error_code ec;
+    socket.shutdown(tcp::socket::shutdown_both, ec);
+    socket.close(ec);
+    std::lock_guard<std::mutex> lock(mutex);
+    connections.erase(&connection);
+    changed.notify_all();
+}
+
+void HttpServer::State::exchange(tcp::socket& socket, Connection& connection) {
     beast::flat_buffer buffer;
     bool keep_alive = true;
     while (keep_alive && !stopping) {
@@ -270,12 +289,6 @@ void HttpServer::State::serve(tcp::socket socket) {
         connection.expire_in(kWriteTime);
         if (!send(socket, response, keep_alive)) break;
     }
-    beast::error_code ec;
-    socket.shutdown(tcp::socket::shutdown_both, ec);
-    socket.close(ec);
-    std::lock_guard<std::mutex> lock(mutex);
-    connections.erase(&connection);
-    changed.notify_all();
 }
 
 void HttpServer::State::refuse(tcp::socket& socket, Connection& connection, int status, const std::string& message,

@@ -205,7 +205,7 @@ JobQueue::JobQueue(const QueueOptions& options, WorkerProgram program)
     threads_.emplace_back([this] { sweep(); });
 }
 
-JobQueue::~JobQueue() {
+void JobQueue::stop() {
     {
         std::lock_guard<std::mutex> lock(mutex_);
         stopping_ = true;
@@ -213,6 +213,10 @@ JobQueue::~JobQueue() {
             if (job->pid > 0) ::kill(job->pid, SIGKILL);
     }
     changed_.notify_all();
+}
+
+JobQueue::~JobQueue() {
+    stop();
     for (std::thread& thread : threads_) thread.join();
     std::error_code error;
     fs::remove_all(root_, error);

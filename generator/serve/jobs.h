@@ -113,6 +113,9 @@ public:
     // goes soon after.
     void downloaded(const std::string& id, const std::string& what);
 
+    // Stops the running jobs and ends every wait: the server is stopping.
+    void stop();
+
     int slots() const { return options_.slots; }
     size_t running() const;
     size_t queued() const;

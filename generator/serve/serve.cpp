@@ -132,6 +132,7 @@ int run(const ServeOptions& options) {
     std::thread waiter([&] {
         int signal = 0;
         sigwait(&stopping, &signal);
+        jobs.stop();  // requests waiting for their jobs are answered now
         server.stop();
     });
     server.run();

@@ -16,6 +16,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import traceback
 import xml.etree.ElementTree as ElementTree
@@ -487,7 +488,14 @@ def test_stop_removes_everything():
     check(job["state"] == "done", "not made")
     running = server.post("/api/batch", [], [("data", "smolensk.json", CYCLE)]).json()
     check(running["state"] in ("queued", "running"), "the cycle: " + running["state"])
+    # A request waiting for the cycle does not hold the server up.
+    waiting = threading.Thread(target=lambda: server.get(running["url"] + "?wait=60"))
+    waiting.start()
+    time.sleep(0.2)
+    started = time.time()
     code, err, left = server.stop()
+    waiting.join()
+    check(time.time() - started < 10, "stopping took %.1f s" % (time.time() - started))
     check(code == 0 and "stopped" in err, f"the server stopped with {code}: {err}")
     check(not left, "the server left " + str(left))
 
