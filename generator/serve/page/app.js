@@ -237,6 +237,15 @@ function updateMake() {
     (kind.cycle || !kind.each || $('element').value);
   $('make').disabled = !ready || busy;
   $('cancel').hidden = !busy;
+  // Why the button waits, when it does.
+  let hint = '';
+  if (kind && !busy) {
+    if (!state.data) hint = 'Загрузите файл данных.';
+    else if (!state.checked) hint = '';
+    else if (!kind.cycle && kind.each && !$('element').value) hint = 'Выберите в списке выше: ' + kind.each.label + '.';
+    else if (chosenFormats().length === 0) hint = 'Отметьте хотя бы один формат.';
+  }
+  $('make-hint').textContent = hint;
 }
 
 async function make() {
