@@ -30,7 +30,7 @@ std::string counted(size_t count, const char* one, const char* few, const char* 
 Response json_response(int status, const json& body) {
     Response response;
     response.status = status;
-    response.body = body.dump(2) + "\n";  // readable as curl prints it
+    response.body = json_text(body, 2) + "\n";  // readable as curl prints it
     response.headers.emplace_back("Cache-Control", "no-store");
     return response;
 }
@@ -70,7 +70,7 @@ std::string host_name(const std::string& host) {
 
 // A file name as the client gave it, for messages only: its last part, printable.
 std::string shown_name(const std::string& name, const std::string& otherwise) {
-    std::string shown = std::filesystem::path(name).filename().string();
+    std::string shown = utf8::encode(utf8::decode(std::filesystem::path(name).filename().string()));
     shown.erase(std::remove_if(shown.begin(), shown.end(), [](unsigned char c) { return c < 0x20; }), shown.end());
     if (shown.size() > 200) shown.resize(200);
     return shown.empty() ? otherwise : shown;

@@ -24,6 +24,10 @@ using Clock = std::chrono::steady_clock;
 const char* const kUploadedData = "data.upload";
 const char* const kUploadedRules = "rules.upload";
 
+std::string json_text(const json& value, int indent) {
+    return value.dump(indent, ' ', false, json::error_handler_t::replace);
+}
+
 const char* name_of(JobKind kind) {
     switch (kind) {
         case JobKind::Check: return "check";
@@ -98,11 +102,10 @@ json failure(const std::string& error) { return {{"error", error}}; }
 std::string job_line(const JobInput& input, const std::string& folder) {
     json bindings = json::array();
     for (const auto& [name, expression] : input.bindings) bindings.push_back({name, expression});
-    return json{{"kind", static_cast<int>(input.kind)}, {"template", input.template_name}, {"element", input.element},
-                {"bindings", std::move(bindings)}, {"formats", input.formats}, {"preview", input.preview},
-                {"only", input.only}, {"data_name", input.data_name}, {"data_format", input.data_format},
-                {"rules_name", input.rules_name}, {"folder", folder}}
-               .dump() +
+    return json_text({{"kind", static_cast<int>(input.kind)}, {"template", input.template_name},
+                      {"element", input.element}, {"bindings", std::move(bindings)}, {"formats", input.formats},
+                      {"preview", input.preview}, {"only", input.only}, {"data_name", input.data_name},
+                      {"data_format", input.data_format}, {"rules_name", input.rules_name}, {"folder", folder}}) +
            "\n";
 }
 
@@ -144,7 +147,7 @@ bool write_all(int fd, const std::string& text) {
     ::dup2(out, 4);
     ::close_range(5, ~0U, 0);
     const auto say = [](const json& line) {
-        if (!write_all(4, line.dump() + "\n")) ::_exit(3);
+        if (!write_all(4, json_text(line) + "\n")) ::_exit(3);
     };
     std::string start_failure;
     try {
@@ -270,7 +273,12 @@ void JobQueue::slot() {
             job->state = JobState::Running;
         }
         changed_.notify_all();  // the others' places in the queue
-        run(job, worker);
+        try {
+            run(job, worker);
+        } catch (const std::exception& error) {  // the server's own failure: the job says so, the slot goes on
+            std::lock_guard<std::mutex> lock(mutex_);
+            if (job->state == JobState::Running) finish(*job, failure(error.what()), false);
+        }
     }
     if (worker.jobs >= 0) ::close(worker.jobs);  // an idle worker ends when its jobs' pipe closes
     worker.jobs = -1;

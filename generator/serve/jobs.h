@@ -26,6 +26,10 @@
 
 namespace docgen::serve {
 
+// JSON as text, a string that is not UTF-8 (a client's file name, a message
+// quoting its bytes) with its bad bytes replaced rather than refused.
+std::string json_text(const nlohmann::json& value, int indent = -1);
+
 enum class JobKind { Check, Render, Batch };
 enum class JobState { Queued, Running, Done, Failed, Cancelled };
 

@@ -200,6 +200,11 @@ def test_malformed_data(server):
         check(job["state"] == "failed", f"{name} was made")
         check(says in job["error"] and problem_places(job) == places,
               f"{name}: {job['error']} at {problem_places(job)}")
+    # Bytes that are not UTF-8, in the file's name and in its content, are shown replaced.
+    reply = server.post("/api/check?wait=60", [("template", "order")], [("data", "bad\udcff.json", b'{"order": "\xff"}')])
+    job = server.finished(reply.json())
+    check(job["state"] == "failed" and job["problems"][0]["place"] == "bad\ufffd.json:1:12",
+          "not UTF-8: " + json.dumps(job, ensure_ascii=False))
     reply = server.post("/api/render", [("template", "order")], [("data", "data.json", b"")])
     check(reply.status == 400, "an empty upload: %d" % reply.status)
     reply = server.post("/api/render", [("template", "order")])

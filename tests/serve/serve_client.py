@@ -44,7 +44,8 @@ def multipart(fields=(), files=()):
                      str(value).encode("utf-8") + b"\r\n")
     for name, file_name, content in files:
         parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; filename="{file_name}"\r\n'
-                     f"Content-Type: application/octet-stream\r\n\r\n".encode("utf-8") + content + b"\r\n")
+                     f"Content-Type: application/octet-stream\r\n\r\n".encode("utf-8", "surrogateescape") +
+                     content + b"\r\n")
     parts.append(f"--{boundary}--\r\n".encode())
     return b"".join(parts), "multipart/form-data; boundary=" + boundary
 
