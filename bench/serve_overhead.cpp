@@ -5,8 +5,10 @@
 //   B. through the API of a `docgen serve` started beside: the data uploaded
 //      (multipart, POST /api/render?wait=…) and the PDF downloaded, on one
 //      kept-alive connection.
-// Prints the medians of A and B and their difference, the overhead, and the
-// median of the rounds' differences, which drifts of a busy machine disturb less.
+// Prints the medians of A and B and their difference, the overhead, the
+// median of the rounds' differences, which drifts of a busy machine disturb
+// less, and the processor time each way takes, which they do not disturb
+// (the server's includes the removal of each job, which is not timed).
 //
 //   build/serve_overhead [--docgen build/docgen] [--rounds 40]
 #include <arpa/inet.h>
@@ -22,6 +24,10 @@
 #include <chrono>
 #include <cstdio>
 #include <cstring>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <string>
@@ -42,6 +48,35 @@ using Clock = std::chrono::steady_clock;
 
 double milliseconds_since(Clock::time_point start) {
     return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+// CPU time of this process, all its threads (those ended too), in ms.
+double own_cpu_ms() {
+    timespec time;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time);
+    return time.tv_sec * 1e3 + time.tv_nsec / 1e6;
+}
+
+// CPU time of another process and its ended threads, in ms (clock ticks: fine over many rounds).
+double cpu_ms(pid_t pid) {
+    std::ifstream in("/proc/" + std::to_string(pid) + "/stat");
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::istringstream fields(text.substr(text.rfind(')') + 2));
+    std::string field;
+    double ticks = 0;
+    for (int i = 3; i <= 15 && fields >> field; ++i)
+        if (i >= 14) ticks += std::stod(field);  // utime, stime
+    return ticks * 1000.0 / static_cast<double>(sysconf(_SC_CLK_TCK));
+}
+
+// The server and its workers, which live as long as it does.
+double server_cpu_ms(pid_t server) {
+    double total = cpu_ms(server);
+    for (const auto& task : std::filesystem::directory_iterator("/proc/" + std::to_string(server) + "/task")) {
+        std::ifstream children(task.path() / "children");
+        for (pid_t child; children >> child;) total += cpu_ms(child);
+    }
+    return total;
 }
 
 double median(std::vector<double> values) {
@@ -80,6 +115,7 @@ public:
         waitpid(pid_, nullptr, 0);
     }
     int port() const { return port_; }
+    pid_t pid() const { return pid_; }
 
 private:
     pid_t pid_ = 0;
@@ -166,20 +202,26 @@ int main(int argc, char** argv) {
                                  data + "\r\n--" + boundary + "--\r\n";
         std::vector<double> alone, through_api, differences;
         size_t pdf_bytes[2] = {0, 0};
+        double cpu_alone = 0, cpu_client = 0, cpu_server = 0;
         for (int round = -2; round < rounds; ++round) {  // two rounds to warm up
+            if (round == 0) cpu_server = -server_cpu_ms(server.pid());
+            double cpu = own_cpu_ms();
             auto start = Clock::now();
             const nlohmann::json raw = docgen::parse_json(data, data_path);
             const nlohmann::json prepared = docgen::prepare_data(order, raw, data_path, "");
             const docgen::RenderedFile file =
                 docgen::render_file(order.render(prepared), docgen::OutputFormat::Pdf, resources);
             const double a = milliseconds_since(start);
+            if (round >= 0) cpu_alone += own_cpu_ms() - cpu;
 
+            cpu = own_cpu_ms();
             start = Clock::now();
             const nlohmann::json job = nlohmann::json::parse(
                 client.request("POST", "/api/render?wait=30", "multipart/form-data; boundary=" + boundary, body));
             if (job.value("state", "") != "done") throw std::runtime_error("the job did not finish: " + job.dump());
             const std::string pdf = client.request("GET", job["files"][0]["url"]);
             const double b = milliseconds_since(start);
+            if (round >= 0) cpu_client += own_cpu_ms() - cpu;
             client.request("DELETE", job["url"]);  // not timed: the job's folder goes
             if (round >= 0) {
                 alone.push_back(a);
@@ -189,6 +231,7 @@ int main(int argc, char** argv) {
             pdf_bytes[0] = file.bytes.size();
             pdf_bytes[1] = pdf.size();
         }
+        cpu_server += server_cpu_ms(server.pid());
         if (pdf_bytes[0] != pdf_bytes[1]) throw std::runtime_error("the API's PDF differs from the one made here");
         const double a = median(alone), b = median(through_api);
         std::printf("order 859-ОД as PDF, %d alternating rounds, medians:\n", rounds);
@@ -196,6 +239,11 @@ int main(int argc, char** argv) {
         std::printf("  through the API     %7.2f ms\n", b);
         std::printf("  overhead            %7.2f ms (the median of each round's difference: %.2f ms)\n", b - a,
                     median(differences));
+        // What a busy machine does not move: the processor time each way takes, a round on average.
+        std::printf("processor time a round, on average:\n");
+        std::printf("  in one process      %7.2f ms\n", cpu_alone / rounds);
+        std::printf("  through the API     %7.2f ms (client %.2f, server and its worker %.2f)\n",
+                    (cpu_client + cpu_server) / rounds, cpu_client / rounds, cpu_server / rounds);
     } catch (const std::exception& error) {
         std::fprintf(stderr, "serve_overhead: %s\n", error.what());
         return 1;
