@@ -44,6 +44,8 @@ Catalogue::Catalogue(const std::string& folder) : folder_(folder) {
     }
     const json& cycle = catalogue["cycle"];
     cycle_ = Cycle{cycle["title"], cycle["check"], cycle["archive"], cycle["formats"], cycle["jobs"]};
+    std::error_code error;
+    if (!fs::is_directory(folder, error)) throw InputError(folder + ": no such templates folder");
     if (kinds().empty()) throw InputError(folder + ": the templates folder holds no template (*.xml)");
 }
 

@@ -457,9 +457,15 @@ def test_token_and_hosts():
     check(result.returncode == 2 and "16 characters" in result.stderr, "a short token: " + result.stderr)
     result = subprocess.run([DOCGEN, "serve", "--port", "70000"], capture_output=True, text=True, timeout=30)
     check(result.returncode == 2, "port 70000: %d" % result.returncode)
+    result = subprocess.run([DOCGEN, "serve", "--port", "0", "--templates", "/nonexistent"], capture_output=True,
+                            text=True, timeout=30)
+    check(result.returncode == 1 and "/nonexistent: no such templates folder" in result.stderr,
+          "no templates: " + result.stderr)
 
     server = Server(DOCGEN)
     try:
+        result = subprocess.run([DOCGEN, "serve", "--port", str(server.port)], capture_output=True, text=True, timeout=30)
+        check(result.returncode == 1 and "cannot listen" in result.stderr, "a port taken: " + result.stderr)
         check(server.get("/api/health", headers={"Host": "evil.example:%d" % server.port}).status == 403,
               "another site's name is answered without a token")
         check(server.get("/api/health", headers={"Host": "localhost:%d" % server.port}).status == 200, "localhost is refused")
