@@ -21,6 +21,9 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 using Clock = std::chrono::steady_clock;
 
+// How long a job that made no files (a check, a failure) is kept for its answer.
+constexpr auto kKeepWithoutFiles = std::chrono::minutes(5);
+
 const char* const kUploadedData = "data.upload";
 const char* const kUploadedRules = "rules.upload";
 
@@ -389,7 +392,11 @@ void JobQueue::finish(Job& job, json result, bool cancelled) {
     std::error_code error;
     fs::remove(fs::path(job.folder) / kUploadedData, error);
     fs::remove(fs::path(job.folder) / kUploadedRules, error);
-    if (job.state != JobState::Done || !job.result.contains("files")) remove_folder(job);
+    if (job.state != JobState::Done || !job.result.contains("files")) {
+        // Nothing to download: the answer is told at once, and kept only a while.
+        remove_folder(job);
+        job.expires = Clock::now() + std::min<Clock::duration>(options_.keep, kKeepWithoutFiles);
+    }
     changed_.notify_all();
 }
 
