@@ -1,9 +1,9 @@
 #include "serve/form.h"
 
-#include "common/utf8.h"
-
 #include <algorithm>
 #include <cctype>
+
+#include "common/utf8.h"
 
 namespace docgen::serve {
 

@@ -46,16 +46,16 @@ Inputs read_inputs(const WorkContext& context, const JobInput& input) {
     return inputs;
 }
 
+bool takes_cluster_results(const Template& document_template) {
+    return document_template.input_format() == "cluster-results";
+}
+
 // The data a template binds to; InputError when rules come for a template that takes none.
 json prepared_data(const Template& document_template, const JobInput& input, Inputs& inputs) {
-    if (!input.rules_name.empty() && document_template.input_format() != "cluster-results")
+    if (!input.rules_name.empty() && !takes_cluster_results(document_template))
         throw InputError(input.rules_name + ": rules are given for the template " + input.template_name +
                          ", which does not take cluster results");
     return prepare_data(document_template, std::move(inputs.raw), input.data_name, *inputs.rules);
-}
-
-bool takes_cluster_results(const Template& document_template) {
-    return document_template.input_format() == "cluster-results";
 }
 
 // "a.b.c" of an object; null when a key is missing.
