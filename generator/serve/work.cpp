@@ -122,11 +122,23 @@ json file_entry(const std::string& format, const std::string& file, const std::s
     return entry;
 }
 
-json check(const WorkContext& context, const JobInput& input) {
+// What a job of one template works on: the template, and the data prepared for it.
+struct Prepared {
+    std::shared_ptr<const Template> document_template;
+    json data;
+};
+
+Prepared prepare(const WorkContext& context, const JobInput& input) {
     Inputs inputs = read_inputs(context, input);
-    const std::shared_ptr<const Template> loaded = context.catalogue->load(input.template_name);
-    const Template& document_template = *loaded;
-    const json data = prepared_data(document_template, input, inputs);
+    Prepared prepared{context.catalogue->load(input.template_name), json()};
+    prepared.data = prepared_data(*prepared.document_template, input, inputs);
+    return prepared;
+}
+
+json check(const WorkContext& context, const JobInput& input) {
+    const Prepared prepared = prepare(context, input);
+    const Template& document_template = *prepared.document_template;
+    const json& data = prepared.data;
     json result = {{"notes", takes_cluster_results(document_template) ? data.value("notes", json::array()) : json::array()}};
     const std::optional<DocumentKind> kind = context.catalogue->kind(input.template_name);
     if (kind && kind->each) {
@@ -138,10 +150,9 @@ json check(const WorkContext& context, const JobInput& input) {
 }
 
 json render(const WorkContext& context, const JobInput& input) {
-    Inputs inputs = read_inputs(context, input);
-    const std::shared_ptr<const Template> loaded = context.catalogue->load(input.template_name);
-    const Template& document_template = *loaded;
-    const json data = prepared_data(document_template, input, inputs);
+    const Prepared prepared = prepare(context, input);
+    const Template& document_template = *prepared.document_template;
+    const json& data = prepared.data;
     const DocumentKind kind = context.catalogue->kind(input.template_name).value();
     std::deque<json> values;  // a deque: the variables point into it
     std::vector<Variable> variables;
