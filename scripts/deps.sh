@@ -3,23 +3,31 @@
 # Usage: scripts/deps.sh build|test
 set -euo pipefail
 
+# Boost: Beast and Asio, headers only, for `docgen serve`.
 build_packages=(
   cmake g++ make pkg-config
   libpugixml-dev nlohmann-json3-dev hyphen-ru
-  libdeflate-dev libharfbuzz-dev libvalijson-dev
+  libdeflate-dev libharfbuzz-dev libvalijson-dev libboost-dev
 )
 # LibreOffice lays out the DOCX in Times New Roman's metric twin, Liberation Serif.
+# The page of `docgen serve` is tested in chromium, driven from Node.js by
+# playwright-core (which the test installs with npm from its lock file).
 test_packages=(
   libgtest-dev libbenchmark-dev zlib1g-dev libzip-dev libqpdf-dev poppler-utils qpdf mupdf-tools python3-docx
   clang libclang-rt-14-dev
-  libreoffice-writer-nogui fonts-liberation
+  libreoffice-writer-nogui fonts-liberation chromium nodejs npm curl
 )
+# Packages whose command may come from elsewhere (Node.js from its own
+# repository bundles npm): present when the command is.
+declare -A command_of=([nodejs]=node [npm]=npm)
 
 wanted=("${build_packages[@]}")
 [ "${1:-build}" = test ] && wanted+=("${test_packages[@]}")
 
 missing=()
 for package in "${wanted[@]}"; do
+  command=${command_of[$package]:-}
+  [ -n "$command" ] && command -v "$command" >/dev/null && continue
   status=$(dpkg-query -W -f='${Status}' "$package" 2>/dev/null || true)
   [ "$status" = "install ok installed" ] || missing+=("$package")
 done

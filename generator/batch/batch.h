@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdio>
+#include <functional>
 #include <string>
 
 #include "render/resources.h"
@@ -20,6 +21,10 @@ struct Options {
     int shards = 1;          // … of N parts
     bool progress_bar = false;
     std::FILE* messages = stderr;
+    // Called once the documents are planned (0 finished) and after each
+    // document, one call at a time: how many are finished of how many, and
+    // why this one failed ("" when it did not). For a caller's own progress.
+    std::function<void(size_t finished, size_t total, const std::string& failure)> on_progress;
 };
 
 struct Summary {
@@ -31,6 +36,10 @@ struct Summary {
     std::string manifest;
     std::string manifest_error;  // why the manifest could not be written; empty when it was
 };
+
+// The cores this process may run on: a job scheduler (taskset, Slurm's
+// --cpus-per-task, a container's cpuset) may give it fewer than the machine has.
+unsigned available_cores();
 
 // InputError for a bad batch file or data; a document that fails is counted,
 // reported with its element and reason, and does not stop the others.

@@ -27,14 +27,6 @@ namespace {
 // How often, at the most, a run writes the manifest of what it has made so far.
 constexpr auto kManifestEvery = std::chrono::milliseconds(500);
 
-// The cores this process may run on: a job scheduler (taskset, Slurm's
-// --cpus-per-task, a container's cpuset) may give it fewer than the machine has.
-unsigned available_cores() {
-    cpu_set_t cores;
-    if (sched_getaffinity(0, sizeof cores, &cores) == 0) return std::max(1, CPU_COUNT(&cores));
-    return std::max(1u, std::thread::hardware_concurrency());
-}
-
 // One document: its outputs rendered, written and described, or the reason it failed.
 struct Outcome {
     std::vector<ManifestEntry> entries;
@@ -74,6 +66,8 @@ public:
         auto last_manifest = std::chrono::steady_clock::now();
         std::chrono::steady_clock::duration manifest_every = kManifestEvery;
         std::atomic<size_t> next{0};
+        size_t finished_count = 0;
+        if (options_.on_progress) options_.on_progress(0, plan_.items.size(), "");
         const auto work = [&] {
             for (size_t i = next++; i < plan_.items.size(); i = next++) {
                 Outcome outcome = process(plan_.items[i]);
@@ -81,6 +75,7 @@ public:
                 else if (outcome.written == 0) progress.document_skipped();
                 else progress.document_done();
                 std::lock_guard<std::mutex> lock(finishing);
+                if (options_.on_progress) options_.on_progress(++finished_count, plan_.items.size(), outcome.failure);
                 outcomes[i] = std::move(outcome);
                 finished[i] = true;
                 // What is made so far goes into the manifest now and then, so that
@@ -258,6 +253,12 @@ private:
 };
 
 }  // namespace
+
+unsigned available_cores() {
+    cpu_set_t cores;
+    if (sched_getaffinity(0, sizeof cores, &cores) == 0) return std::max(1, CPU_COUNT(&cores));
+    return std::max(1u, std::thread::hardware_concurrency());
+}
 
 Summary run(const Options& options, const Resources& resources) { return Runner(options, resources).run(); }
 

@@ -22,6 +22,7 @@
 #include "render/input.h"
 #include "render/render.h"
 #include "render/resources.h"
+#include "serve/serve.h"
 #include "template/template.h"
 
 namespace {
@@ -36,6 +37,7 @@ Usage:
   docgen indicators DATA [--rules FILE]
   docgen batch BATCH [-j N] [--force] [--only ID] [--shard K/N] [--output DIR]
   docgen merge-manifests DIR
+  docgen serve [--bind ADDRESS] [--port N] [--jobs N] [--token TOKEN] [options]
   docgen --help
 
 Commands:
@@ -58,6 +60,20 @@ Commands:
               --output DIR  the output folder instead of the batch file's
   merge-manifests
             Merge the manifest.shard-*.json of a sharded run into manifest.json.
+  serve     Serve the page (in Russian) and the JSON API of docs/serve.md:
+            upload data, see its errors, preview pages, download PDF, DOCX
+            or the monitoring cycle as a ZIP. Stops on Ctrl-C.
+              --bind ADDRESS   the address to listen on (default 127.0.0.1);
+                               another than loopback needs --token
+              --port N         the port (default 8080; 0: any free one)
+              --jobs N         documents made at once (default: one per core);
+                               further requests wait in a queue
+              --token TOKEN    the key every API request must give
+              --max-upload MB  the largest upload (default 50)
+              --keep MINUTES   how long made files are kept (default 60)
+              --queue N        the most jobs waiting at once (default 100)
+              --templates DIR  the templates offered (default: templates/ of docgen)
+              --rules, --fonts, --hyphenation as for render
 
 Options:
   -o, --output FILE     an output file; may repeat
@@ -229,6 +245,42 @@ int batch_command(const std::vector<std::string>& args) {
     return summary.failed > 0 || !summary.manifest_error.empty() ? 1 : 0;
 }
 
+int serve_command(const std::vector<std::string>& args) {
+    docgen::serve::ServeOptions options;
+    const auto number = [](const std::string& option, const std::string& text, long long low, long long high) {
+        long long value = 0;
+        const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+        if (error != std::errc() || end != text.data() + text.size() || value < low || value > high)
+            throw UsageError{option + " needs a number from " + std::to_string(low) + " to " + std::to_string(high) +
+                             ", not " + text};
+        return value;
+    };
+    for (size_t i = 0; i < args.size(); ++i) {
+        const std::string& arg = args[i];
+        const auto value = [&]() -> const std::string& {
+            if (i + 1 >= args.size()) throw UsageError{arg + " needs a value"};
+            return args[++i];
+        };
+        if (arg == "--bind") options.bind = value();
+        else if (arg == "--port") options.port = static_cast<int>(number(arg, value(), 0, 65535));
+        else if (arg == "--jobs" || arg == "-j") options.jobs = static_cast<int>(number(arg, value(), 1, 256));
+        else if (arg == "--token") options.token = value();
+        else if (arg == "--max-upload") options.max_upload_mb = static_cast<size_t>(number(arg, value(), 1, 4095));
+        else if (arg == "--keep") options.keep_minutes = static_cast<int>(number(arg, value(), 1, 7 * 24 * 60));
+        else if (arg == "--queue") options.queue = static_cast<size_t>(number(arg, value(), 1, 100000));
+        else if (arg == "--templates") options.templates_dir = value();
+        else if (arg == "--rules") options.rules_file = value();
+        else if (arg == "--fonts") options.resources.fonts_dir = value();
+        else if (arg == "--hyphenation") options.resources.hyphenation_file = value();
+        else throw UsageError{(arg.empty() || arg[0] != '-' ? "serve takes no argument " : "unknown option ") + arg};
+    }
+    if (!docgen::serve::is_loopback(options.bind) && options.token.empty())
+        throw UsageError{"--bind " + options.bind + " opens the server to other machines: give --token TOKEN too"};
+    if (!options.token.empty() && options.token.size() < 16)
+        throw UsageError{"--token needs at least 16 characters"};
+    return docgen::serve::run(options);
+}
+
 int merge_command(const std::vector<std::string>& args) {
     if (args.size() != 1) throw UsageError{"merge-manifests needs the output folder"};
     const size_t outputs = docgen::batch::merge_manifests(args[0]);
@@ -250,6 +302,7 @@ int main(int argc, char** argv) {
         if (args[0] == "indicators") return indicators({args.begin() + 1, args.end()});
         if (args[0] == "batch") return batch_command({args.begin() + 1, args.end()});
         if (args[0] == "merge-manifests") return merge_command({args.begin() + 1, args.end()});
+        if (args[0] == "serve") return serve_command({args.begin() + 1, args.end()});
         throw UsageError{"unknown command " + args[0]};
     } catch (const UsageError& error) {
         std::cerr << "docgen: " << error.message << "\nTry 'docgen --help'.\n";

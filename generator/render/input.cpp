@@ -15,7 +15,13 @@ nlohmann::json prepare_data(const Template& document_template, nlohmann::json ra
                              "(<document input=\"cluster-results\">)");
         return raw;
     }
-    const domain::Rules rules = rules_file.empty() ? domain::Rules::defaults() : domain::Rules::load(rules_file);
+    if (rules_file.empty()) return prepare_data(document_template, std::move(raw), source, domain::Rules::defaults());
+    return prepare_data(document_template, std::move(raw), source, domain::Rules::load(rules_file));
+}
+
+nlohmann::json prepare_data(const Template& document_template, nlohmann::json raw, const std::string& source,
+                            const domain::Rules& rules) {
+    if (document_template.input_format() != "cluster-results") return raw;
     return domain::analysis_json(domain::analyse(raw, rules, source), rules);
 }
 

@@ -8,6 +8,10 @@
 
 #include "template/template.h"
 
+namespace docgen::domain {
+struct Rules;
+}
+
 namespace docgen {
 
 // The raw data is taken by value: a template that binds it as it is gets it
@@ -16,5 +20,10 @@ namespace docgen {
 // cluster results are an InputError.
 nlohmann::json prepare_data(const Template& document_template, nlohmann::json raw, const std::string& source,
                             const std::string& rules_file);
+
+// The same with the rules already read (a client's upload, or read once for
+// many documents); they are used only by templates that take cluster results.
+nlohmann::json prepare_data(const Template& document_template, nlohmann::json raw, const std::string& source,
+                            const domain::Rules& rules);
 
 }  // namespace docgen

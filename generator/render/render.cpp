@@ -54,13 +54,15 @@ namespace {
 
 // A document alone has its fonts cut while its pages are laid out; a batch's
 // documents share subsets cut once.
-RenderedFile pdf_file(const Document& document, const Resources& resources) {
+RenderedFile pdf_file(const Document& document, const Resources& resources, std::vector<Page>* keep_pages = nullptr) {
     std::future<PreparedFonts> prepared;
     if (!resources.embeddings->shares_subsets())
         prepared = std::async(std::launch::async, [&] { return prepare_fonts(document, resources.fonts); });
-    const std::vector<Page> pages = lay_out(document, resources.fonts, resources.hyphenator);
+    std::vector<Page> pages = lay_out(document, resources.fonts, resources.hyphenator);
     const PreparedFonts fonts = prepared.valid() ? prepared.get() : PreparedFonts{};
-    return {write_pdf(pages, document.metadata, *resources.embeddings, fonts), static_cast<int>(pages.size())};
+    RenderedFile file{write_pdf(pages, document.metadata, *resources.embeddings, fonts), static_cast<int>(pages.size())};
+    if (keep_pages) *keep_pages = std::move(pages);
+    return file;
 }
 
 // The formats that others lay out or that have no pages need no fonts.
@@ -70,8 +72,9 @@ RenderedFile unpaged_file(const Document& document, OutputFormat format) {
 
 }  // namespace
 
-RenderedFile render_file(const Document& document, OutputFormat format, const Resources& resources) {
-    return format == OutputFormat::Pdf ? pdf_file(document, resources) : unpaged_file(document, format);
+RenderedFile render_file(const Document& document, OutputFormat format, const Resources& resources,
+                         std::vector<Page>* pages) {
+    return format == OutputFormat::Pdf ? pdf_file(document, resources, pages) : unpaged_file(document, format);
 }
 
 std::string render_pdf(const Document& document, const Resources& resources) {

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "layout/page.h"
 #include "model/document.h"
 #include "render/resources.h"
 
@@ -35,7 +36,9 @@ struct RenderedFile {
     int pages = 0;  // of a PDF; 0 for formats that others lay out (DOCX) or that have no pages (TXT)
 };
 
-RenderedFile render_file(const Document& document, OutputFormat format, const Resources& resources);
+// `pages`, when given, receives the laid-out pages of a PDF (for previews).
+RenderedFile render_file(const Document& document, OutputFormat format, const Resources& resources,
+                         std::vector<Page>* pages = nullptr);
 
 // Renders the document into each output, each written whole or not at all.
 // The resources may still be loading: formats that need none (DOCX, TXT)

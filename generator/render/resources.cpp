@@ -13,19 +13,19 @@ std::string environment(const char* name) {
     return value ? value : "";
 }
 
-std::filesystem::path executable_dir() {
+}  // namespace
+
+std::string executable_dir() {
     std::error_code error;
     const auto path = std::filesystem::read_symlink("/proc/self/exe", error);
-    return error ? std::filesystem::path() : path.parent_path();
+    return error ? std::string() : path.parent_path().string();
 }
-
-}  // namespace
 
 std::vector<std::string> font_search_dirs(const std::string& option) {
     if (!option.empty()) return {option};
     std::vector<std::string> dirs;
     if (const std::string variable = environment("DOCGEN_FONTS"); !variable.empty()) dirs.push_back(variable);
-    const auto binary = executable_dir();
+    const std::filesystem::path binary = executable_dir();
     if (!binary.empty()) {
         dirs.push_back((binary / "fonts").string());
         dirs.push_back((binary.parent_path() / "fonts").string());

@@ -31,6 +31,8 @@ struct Resources {
 // Where fonts are looked for, in order: the option, $DOCGEN_FONTS, fonts/
 // beside or above the binary, the source tree's fonts/, the system's Liberation fonts.
 std::vector<std::string> font_search_dirs(const std::string& option);
+// The folder of the running binary; empty when it cannot be told.
+std::string executable_dir();
 std::string hyphenation_path(const std::string& option);
 
 }  // namespace docgen
