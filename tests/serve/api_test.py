@@ -65,8 +65,9 @@ def test_health_and_templates(server):
     check(health["status"] == "ok" and health["slots"] == 2, "health: " + json.dumps(health))
     templates = server.get("/api/templates").json()
     names = [document["name"] for document in templates["documents"]]
-    check(names[:4] == ["order", "monitoring-report", "municipal-reference", "school-reference"], "templates: " + str(names))
-    school = templates["documents"][3]
+    check(names[:5] == ["order", "plan", "monitoring-report", "municipal-reference", "school-reference"],
+          "templates: " + str(names))
+    school = next(document for document in templates["documents"] if document["name"] == "school-reference")
     check(school["title"] == "Аналитическая справка школы" and school["each"]["variable"] == "school",
           "the school reference is described as " + json.dumps(school, ensure_ascii=False))
     check(templates["cycle"]["check"] == "municipal-reference", "cycle: " + json.dumps(templates["cycle"]))
