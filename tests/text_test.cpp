@@ -111,9 +111,11 @@ TEST(LineBreaking, JustifiedLinesReachBothMargins) {
 
 TEST(LineBreaking, NoLineIsWiderThanTheBox) {
     LineBreaker breaker(test_resources().fonts, test_resources().hyphenator);
-    for (double width : {60.0, 90.0, 150.0, 400.0}) {
-        for (const Line& line : breaker.break_paragraph(paragraph_of(kText, Align::Left), width))
-            EXPECT_LE(right_edge(line), width + 0.01) << width << ": " << line_text(line);
+    for (Align align : {Align::Left, Align::Justify}) {
+        for (double width = 60; width <= 400; width += 2.5) {
+            for (const Line& line : breaker.break_paragraph(paragraph_of(kText, align), width))
+                EXPECT_LE(right_edge(line), width + 0.01) << width << ": " << line_text(line);
+        }
     }
     // A word longer than the box is cut rather than drawn outside it.
     const auto lines = breaker.break_paragraph(paragraph_of("ААААААААААААААААААААААААААА", Align::Left), 50);

@@ -491,7 +491,7 @@ std::vector<Line> LineBreaker::place_lines(const Paragraph& paragraph, const std
             case Align::Center: x += slack / 2; break;
             case Align::Right: x += slack; break;
             case Align::Justify:
-                if (justified && draft.gaps > 0) {
+                if (justified && (draft.gaps > 0 || slack < 0)) {
                     double spaces = 0;
                     int letters = 0;
                     for (size_t s = 0; s < draft.segments.size(); ++s) {
@@ -511,7 +511,7 @@ std::vector<Line> LineBreaker::place_lines(const Paragraph& paragraph, const std
                         letter_spacing = std::max((slack + kShrinkPerSpace * spaces) / letters,
                                                   -kMaxLetterTightening * size);
                     }
-                    stretch = (slack - letter_spacing * letters) / draft.gaps;
+                    if (draft.gaps > 0) stretch = (slack - letter_spacing * letters) / draft.gaps;
                 }
                 break;
         }
