@@ -198,6 +198,20 @@ TEST(DocxChart, IsCentredAndKeptWithItsCaptionAsInThePdf) {
     EXPECT_EQ(std::string(chart_paragraph.select_node("w:pPr/w:jc").node().attribute("w:val").value()), "center");
 }
 
+// The PDF prints every bar's value, inside the bar or beside it: so does every series here.
+TEST(DocxChart, ShowsTheValuesThePdfPrints) {
+    for (const char* kind : {"bar", "stacked-bar"}) {
+        const DocxOf docx(std::string(R"(<chart kind=")") + kind + R"(" categories="names">
+            <series name="2021" values="counts"/><series name="2022" values="counts"/></chart>)",
+                          nlohmann::json::parse(kChartData));
+        const auto chart = docx.part("word/charts/chart1.xml");
+        const auto series = chart.select_nodes("//c:ser");
+        ASSERT_EQ(series.size(), 2u) << kind;
+        for (const auto& ser : series)
+            EXPECT_STREQ(ser.node().select_node("c:dLbls/c:showVal").node().attribute("val").value(), "1") << kind;
+    }
+}
+
 TEST(DocxChart, HasTheValueAxisTitle) {
     const DocxOf docx(R"(<chart categories="names" value-title="школ"><series values="counts"/></chart>)",
                       nlohmann::json::parse(kChartData));

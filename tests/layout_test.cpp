@@ -317,6 +317,36 @@ TEST(Charts, ANarrowChartIsCentredAsInTheDocx) {
     EXPECT_GT(right, text_left + text_width * 0.70);  // the plot fills its half
 }
 
+// «2,9» on a bar a few points long: beside the bar, in black; «350» inside its bar, in white.
+TEST(Charts, AValueThatDoesNotFitItsBarGoesBesideIt) {
+    for (bool lying : {false, true}) {
+        Chart chart = chart_of({350, 2.9}, 1.0);
+        chart.horizontal = lying;
+        const std::vector<Page> pages = lay_out_blocks({chart});
+        ASSERT_EQ(pages.size(), 1u);
+        const auto bar_of = [&](size_t index) { return pages[0].fills[pages[0].fills.size() - 2 + index]; };
+        const auto label = [&](const std::string& text) {
+            for (const TextMark& mark : pages[0].texts)
+                if (mark.text == text) return mark;
+            ADD_FAILURE() << "no label " << text;
+            return TextMark{};
+        };
+        const FillMark big = bar_of(0), small = bar_of(1);
+        const TextMark inside = label("350"), beside = label("2,9");
+        SCOPED_TRACE(lying ? "lying" : "upright");
+        EXPECT_GT(inside.x, big.x);
+        EXPECT_LT(inside.x, big.x + big.width);
+        EXPECT_GT(inside.baseline, big.y);
+        EXPECT_LT(inside.baseline, big.y + big.height);
+        if (lying) {
+            EXPECT_GE(beside.x, small.x + small.width);  // right of the bar's end
+        } else {
+            EXPECT_LE(beside.baseline, small.y);  // over the bar's top
+        }
+        EXPECT_EQ(beside.color.red, 0);
+    }
+}
+
 TEST(Charts, ValuesPrintAsRussianNumbers) {
     const std::vector<Page> pages = lay_out_blocks({chart_of({1234567, 2500000.5}, 1.0)});
     ASSERT_EQ(pages.size(), 1u);

@@ -107,13 +107,13 @@ TEST(ExampleRegion, TheDocumentsNeedNoReportDate) {
                                                    &status);
             ASSERT_EQ(status, 0) << output;
             const std::string text = read_file(text_path, "txt");
-            // The date and the executor's line share a row: the text joins them with " / ".
+            // The date under the signature; the executor's line, at the foot, follows the text.
             const std::string executor = "Исп. Смирнова Ольга Викторовна, тел. 8 (4812) 00-00-00\n";
-            const std::string ending = variant == "dated" ? "Н.В. Кравцова\n15.11.2022 / " + executor
+            const std::string ending = variant == "dated" ? "Н.В. Кравцова\n15.11.2022\n" + executor
                                        : variant == "no date" ? "Проректор ГАУ ДПО СОИРО | Н.В. Кравцова\n" + executor
                                                               : " | \n";
-            // The signature ends the document, or its text before the appendix.
-            const size_t end = text.find("\nПриложение. ");
+            // The signature ends the document, or its text before the appendix's section.
+            const size_t end = text.find("\n--- section ---\n");
             const std::string body = end == std::string::npos ? text : text.substr(0, end + 1);
             EXPECT_EQ(body.substr(body.size() - std::min(body.size(), ending.size())), ending);
         }

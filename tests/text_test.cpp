@@ -111,9 +111,11 @@ TEST(LineBreaking, JustifiedLinesReachBothMargins) {
 
 TEST(LineBreaking, NoLineIsWiderThanTheBox) {
     LineBreaker breaker(test_resources().fonts, test_resources().hyphenator);
-    for (double width : {60.0, 90.0, 150.0, 400.0}) {
-        for (const Line& line : breaker.break_paragraph(paragraph_of(kText, Align::Left), width))
-            EXPECT_LE(right_edge(line), width + 0.01) << width << ": " << line_text(line);
+    for (Align align : {Align::Left, Align::Justify}) {
+        for (double width = 60; width <= 400; width += 2.5) {
+            for (const Line& line : breaker.break_paragraph(paragraph_of(kText, align), width))
+                EXPECT_LE(right_edge(line), width + 0.01) << width << ": " << line_text(line);
+        }
     }
     // A word longer than the box is cut rather than drawn outside it.
     const auto lines = breaker.break_paragraph(paragraph_of("ААААААААААААААААААААААААААА", Align::Left), 50);
@@ -186,6 +188,90 @@ TEST(LineBreaking, ForcedLineBreaks) {
     ASSERT_EQ(lines.size(), 2u);
     EXPECT_EQ(line_text(lines[0]), "Начальник");
     EXPECT_EQ(line_text(lines[1]), "Департамента");
+}
+
+// The word gap after each piece of a line but the last, as a reader sees it:
+// to the next piece, with the spacing after the piece's last letter.
+std::vector<double> gaps_of(const Line& line) {
+    std::vector<double> gaps;
+    for (size_t i = 0; i + 1 < line.pieces.size(); ++i) {
+        const PlacedText& piece = line.pieces[i];
+        gaps.push_back(line.pieces[i + 1].x - piece.x - piece.width + piece.letter_spacing);
+    }
+    return gaps;
+}
+
+TEST(LineBreaking, BreaksAtAHyphenOnlyBetweenTheLettersOfWords) {
+    LineBreaker breaker(test_resources().fonts, test_resources().hyphenator);
+    Paragraph paragraph = paragraph_of(
+        "приказ №\u00A0548-ОД от 2021-го года и/или социально-экономический рост https://example.org/path",
+        Align::Left, false);
+    bool joined_words_broken = false;
+    for (double width = 100; width <= 300; width += 4) {
+        for (const Line& line : breaker.break_paragraph(paragraph, width)) {
+            const std::string text = line_text(line);
+            EXPECT_EQ(text.find("548-", text.size() - std::min<size_t>(text.size(), 4)), std::string::npos)
+                << width << ": " << text;
+            EXPECT_NE(text.back(), '/') << width << ": " << text;
+            EXPECT_EQ(text.find("2021-", text.size() - std::min<size_t>(text.size(), 5)), std::string::npos)
+                << width << ": " << text;
+            joined_words_broken |= text.size() > 19 && text.substr(text.size() - 19) == "социально-";
+        }
+    }
+    EXPECT_TRUE(joined_words_broken);
+}
+
+TEST(LineBreaking, WordsTiedToADashStillHyphenate) {
+    LineBreaker breaker(test_resources().fonts, test_resources().hyphenator);
+    Paragraph paragraph = paragraph_of("численность обучающихся\u00A0– 3620\u00A0человек", Align::Left);
+    paragraph.run_props.size = paragraph.runs[0].props.size = 14;
+    int hyphens = 0;
+    for (const Line& line : breaker.break_paragraph(paragraph, 70)) {
+        hyphens += line.ends_with_hyphen;
+        EXPECT_NE(line_text(line).substr(0, 3), "–") << "the dash stays with the word before it";
+    }
+    EXPECT_GT(hyphens, 0);
+}
+
+// «обучаю- / щимся.»: the last line is never only the end of the word broken
+// before it, nor does a line's gap grow past twice the space to avoid that.
+TEST(LineBreaking, NoLastLineIsTheEndOfAWord) {
+    LineBreaker breaker(test_resources().fonts, test_resources().hyphenator);
+    const double size = 14;
+    const double space = test_resources().fonts.face(RunProps{}).advance(U' ') * size;
+    for (const std::string text : {"Закрепить наставника или тьютора за каждым неуспевающим обучающимся.",
+                                   "Реализовать программу наставничества по модели «учитель\u00A0– учитель» для "
+                                   "педагогов-предметников, обучающиеся которых показали низкие результаты."}) {
+        Paragraph paragraph = paragraph_of(text);
+        paragraph.label = "3.";
+        paragraph.props.first_line_indent = 35.43;
+        paragraph.run_props.size = paragraph.runs[0].props.size = size;
+        const auto lines = breaker.break_paragraph(paragraph, 481.9);
+        ASSERT_GE(lines.size(), 2u);
+        const std::string last = line_text(lines.back());
+        EXPECT_TRUE(!lines[lines.size() - 2].ends_with_hyphen || last.find(' ') != std::string::npos) << last;
+        for (size_t i = 0; i + 1 < lines.size(); ++i)
+            for (double gap : gaps_of(lines[i])) EXPECT_LE(gap, 2 * space) << line_text(lines[i]);
+    }
+}
+
+// Lines a little too long shrink their gaps and then close up their letters;
+// lines a little too short spread theirs, never past twice the space.
+TEST(LineBreaking, JustifiedGapsStayBetweenFourFifthsAndTwiceTheSpace) {
+    LineBreaker breaker(test_resources().fonts, test_resources().hyphenator);
+    Paragraph paragraph = paragraph_of(kText + " " + kText);
+    paragraph.run_props.size = paragraph.runs[0].props.size = 14;
+    const double space = test_resources().fonts.face(RunProps{}).advance(U' ') * 14;
+    for (double width = 300; width <= 480; width += 15) {
+        const auto lines = breaker.break_paragraph(paragraph, width);
+        for (size_t i = 0; i + 1 < lines.size(); ++i) {
+            EXPECT_NEAR(right_edge(lines[i]), width, 0.05) << line_text(lines[i]);
+            for (double gap : gaps_of(lines[i])) {
+                EXPECT_LE(gap, 2 * space) << width << ": " << line_text(lines[i]);
+                EXPECT_GE(gap, 0.8 * space - 0.15) << width << ": " << line_text(lines[i]);
+            }
+        }
+    }
 }
 
 }  // namespace

@@ -147,17 +147,35 @@ private:
         page_.texts.push_back({start, baseline, &face, kLabelSize, 0, text, {}});
     }
 
-    // A bar's segment, with its value inside when the value fits.
-    void bar(double x, double y, double width, double height, size_t series, double value) {
+    // The last segment of a category's stack that has a length: the one with room beside it.
+    size_t outer_segment(size_t category) const {
+        size_t outer = 0;
+        for (size_t s = 0; s < chart_.series.size(); ++s)
+            if (category < chart_.series[s].values.size() && chart_.series[s].values[category] > 0) outer = s;
+        return outer;
+    }
+
+    // A bar's segment, with its value inside when the value fits, else beside it
+    // when there is room there (not inside a stack): right of a lying bar,
+    // above an upright one.
+    void bar(double x, double y, double width, double height, size_t series, double value, bool lying,
+             bool room_beside) {
         if (width <= 0 || height <= 0) return;
         const Color color = series_color(chart_, series);
         page_.fills.push_back({x, y, width, height, color});
         const std::string text = value_text(value);
         const FontFace& face = breaker_face();
         const double text_width = face.width(text, kLabelSize);
-        if (text_width + 2 <= width && kLabelSize + 1 <= height) {
+        // Along the bar a value needs a margin at both ends, across it only a point.
+        const bool fits = lying ? text_width + 4 <= width && kLabelSize + 1 <= height
+                                : text_width + 2 <= width && kLabelSize * 1.5 <= height;
+        if (fits) {
             page_.texts.push_back({x + (width - text_width) / 2, y + height / 2 + kLabelSize * 0.35, &face, kLabelSize,
                                    0, text, label_color(color)});
+        } else if (room_beside && lying) {
+            page_.texts.push_back({x + width + 2, y + height / 2 + kLabelSize * 0.35, &face, kLabelSize, 0, text, {}});
+        } else if (room_beside) {
+            page_.texts.push_back({x + (width - text_width) / 2, y - kLabelSize * 0.3, &face, kLabelSize, 0, text, {}});
         }
     }
 
@@ -185,12 +203,13 @@ private:
                 const double value = c < chart_.series[s].values.size() ? std::max(chart_.series[s].values[c], 0.0) : 0;
                 const double length = plot_width * value / scale.top;
                 if (chart_.stacked) {
-                    bar(x, band_top + (band - thickness) / 2, length, thickness, s, value);
+                    bar(x, band_top + (band - thickness) / 2, length, thickness, s, value,
+                        true, s == outer_segment(c));
                     x += length;
                 } else {
                     const double each = thickness / static_cast<double>(chart_.series.size());
                     bar(plot_left, band_top + (band - thickness) / 2 + each * static_cast<double>(s), length, each, s,
-                        value);
+                        value, true, true);
                 }
             }
         }
@@ -242,12 +261,13 @@ private:
                 const double value = c < chart_.series[s].values.size() ? std::max(chart_.series[s].values[c], 0.0) : 0;
                 const double length = (plot_bottom - top) * value / scale.top;
                 if (chart_.stacked) {
-                    bar(band_left + (band - thickness) / 2, y - length, thickness, length, s, value);
+                    bar(band_left + (band - thickness) / 2, y - length, thickness, length, s, value,
+                        false, s == outer_segment(c));
                     y -= length;
                 } else {
                     const double each = thickness / static_cast<double>(chart_.series.size());
                     bar(band_left + (band - thickness) / 2 + each * static_cast<double>(s), plot_bottom - length, each,
-                        length, s, value);
+                        length, s, value, false, true);
                 }
             }
         }

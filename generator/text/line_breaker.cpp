@@ -19,20 +19,29 @@ constexpr double kLinePenalty = 10;            // every line: fewer lines when a
 constexpr double kHyphenDemerits = 50 * 50;    // a break at a hyphen (drawn or in the word)
 constexpr double kDoubleHyphenDemerits = 10000;  // two lines in a row ending with one
 constexpr double kFinalHyphenDemerits = 5000;    // the last full line ending with one
-// A last line that is nothing but the end of a hyphenated word («ния.»).
+// A last line that is nothing but the end of a word broken on the line
+// before («ния.», «сентябрь)» after «(август-»).
 constexpr double kScrapDemerits = 5e8;
 // A proper name of a few words in quotes («Климовская средняя школа»)
 // is hyphenated only where no other break keeps the lines even.
 constexpr double kQuotedNameDemerits = 9e6;
-// Looseness limit: word gaps stretch by half a space with ratio 1, and up to
-// twice the space; what a justified line still lacks then goes between its
-// letters, up to kMaxLetterSpacing of an em each. A line that needs more is
-// loose, and any breaking without loose lines beats one with them.
+// Looseness limit: word gaps stretch by half a space with ratio 1; past
+// kMostStretch of a space what a justified line still lacks goes between its
+// letters, up to kMaxLetterSpacing of an em each, then into the gaps again.
+// A line whose gaps would then grow to twice the space (kLooseStretch, with a
+// margin) is loose, and any breaking without loose lines beats one with them.
 constexpr double kStretchPerSpace = 0.5;
-constexpr double kMostStretch = 0.75;  // of a space: with letter spacing, a gap stays under twice the space
+constexpr double kMostStretch = 0.75;
+constexpr double kLooseStretch = 0.97;
 constexpr double kMaxLetterSpacing = 0.05;
-// Word gaps of justified lines may also shrink, to 80 % of the space.
+// Rather than leave a scrap, a line may space its letters a little further:
+// such a strained line costs less than a scrap and more than any other line.
+constexpr double kStrainedLetterSpacing = 0.07;
+constexpr double kStrainedDemerits = 1e8;
+// Word gaps of justified lines may also shrink, to 80 % of the space, and
+// then their letters close up by up to a hundredth of an em.
 constexpr double kShrinkPerSpace = 0.2;
+constexpr double kMaxLetterTightening = 0.01;
 constexpr double kLooseDemerits = 1e10;
 constexpr double kMaxBadness = 10000;
 // Lines of ragged (left, centred, right) text are scored against this much
@@ -115,21 +124,30 @@ const std::vector<int>& LineBreaker::hyphenation_points(std::u32string_view lett
     return hyphenation_cache_.emplace(key_, std::move(points)).first->second;
 }
 
-// Break opportunities inside a word: after a hyphen, dash or slash joining two
-// parts, and, where allowed, at the hyphenation points of its letter runs.
-// Words with digits or no-break spaces (numbers, "№ 5", "Е.П. Талкина") and
-// abbreviations in capitals are never hyphenated.
+// Break opportunities inside a word: after a hyphen or dash between the
+// letters of two words («социально-экономический»), and, where allowed, at
+// the hyphenation points of its letter runs. Words with digits or «№»
+// (numbers, «№ 548-ОД», «2021-го») never break at a hyphen, and a slash
+// never breaks («и/или», addresses). Not hyphenated: abbreviations in
+// capitals, names tied to their initials by a no-break space («Е.П.
+// Талкина»), and letters joined to a number («30-летие»); other tied words
+// are («обучающихся –», «4 человека»).
 void LineBreaker::add_break_opportunities(Word& word, bool hyphenate) {
     const std::u32string_view chars = std::u32string_view(chars_).substr(word.begin, word.size());
     const int size = word.size();
     word.breaks_begin = static_cast<int>(breaks_.size());
-    bool may_hyphenate = hyphenate;
-    for (char32_t c : chars)
-        if (utf8::is_digit(c) || c == utf8::kNoBreakSpace) may_hyphenate = false;
+    bool whole = false;  // a number, or what follows «№»
+    bool tied = false;   // words a no-break space holds together
+    for (char32_t c : chars) {
+        if (utf8::is_digit(c) || c == U'№') whole = true;
+        if (c == utf8::kNoBreakSpace) tied = true;
+    }
     for (int i = 0; i < size;) {
         if (!utf8::is_letter(chars[i])) {
-            const bool joiner = chars[i] == U'-' || chars[i] == U'/' || chars[i] == U'–';
-            if (joiner && i > 0 && i + 1 < size && utf8::is_letter(chars[i + 1])) breaks_.push_back({i + 1, false});
+            const bool joiner = chars[i] == U'-' || chars[i] == U'–';
+            if (joiner && !whole && i > 0 && utf8::is_letter(chars[i - 1]) && i + 1 < size &&
+                utf8::is_letter(chars[i + 1]))
+                breaks_.push_back({i + 1, false});
             ++i;
             continue;
         }
@@ -137,7 +155,11 @@ void LineBreaker::add_break_opportunities(Word& word, bool hyphenate) {
         int capitals = 0;
         while (end < size && utf8::is_letter(chars[end])) capitals += utf8::is_upper(chars[end++]);
         const bool abbreviation = capitals > 1 || (capitals == 1 && !utf8::is_upper(chars[i]));
-        if (may_hyphenate && !abbreviation && end - i >= 4) {
+        const bool name = tied && capitals > 0;  // «Е.П. Талкина»: a surname tied to its initials
+        int joined = i;  // a number before the letters, directly or by a hyphen
+        while (joined > 0 && (chars[joined - 1] == U'-' || chars[joined - 1] == U'–')) --joined;
+        const bool numbered = joined > 0 && utf8::is_digit(chars[joined - 1]);
+        if (hyphenate && !abbreviation && !name && !numbered && end - i >= 4) {
             for (int point : hyphenation_points(chars.substr(i, end - i))) breaks_.push_back({i + point, true});
         }
         i = end;
@@ -261,12 +283,17 @@ void LineBreaker::break_run(const Paragraph& paragraph, const std::vector<Word>&
     // and those spaces alone.
     std::vector<double>& filled = filled_;
     std::vector<double>& spaces = spaces_;
+    std::vector<int>& sizes = sizes_;  // and their characters
     filled.assign(last - first + 1, 0);
     spaces.assign(last - first + 1, 0);
+    sizes.assign(last - first + 1, 0);
     const double letter_room = kMaxLetterSpacing * paragraph.run_props.size;
+    const double strained_room = kStrainedLetterSpacing * paragraph.run_props.size;
+    const double tightening = justified ? kMaxLetterTightening * paragraph.run_props.size : 0;
     for (size_t w = first; w < last; ++w) {
         const Word& word = words[w];
         spaces[w - first + 1] = spaces[w - first] + word.space_before;
+        sizes[w - first + 1] = sizes[w - first] + word.size();
         filled[w - first + 1] = filled[w - first] + word.space_before + word_width(word, 0, word.size());
     }
     // Where the line after a node starts: a word and a character in it.
@@ -299,11 +326,18 @@ void LineBreaker::break_run(const Paragraph& paragraph, const std::vector<Word>&
             const bool next_candidate = static_cast<size_t>(node.candidate + 1) == c;
             const double gaps =
                 candidate.word > start_word ? spaces[candidate.word + 1 - first] - spaces[start_word + 1 - first] : 0;
+            // The line's characters and its gaps.
+            const int letters = candidate.word > start_word
+                                    ? words[start_word].size() - start_at + sizes[candidate.word - first] -
+                                          sizes[start_word + 1 - first] + candidate.at
+                                    : candidate.at - start_at;
+            const int count = candidate.word - start_word;
             const double shrink = justified ? gaps * kShrinkPerSpace : 0;
+            const double most_shrink = shrink + tightening * letters;
             double badness = 0;
             double demerits = 0;
-            if (width > line_room + kTolerance && (candidate.forced || width - shrink > line_room + kTolerance)) {
-                if (natural - shrink > line_room + kTolerance && !next_candidate) continue;  // only longer from here on
+            if (width - most_shrink > line_room + kTolerance) {
+                if (natural - most_shrink > line_room + kTolerance && !next_candidate) continue;  // only longer from here on
                 active_[kept++] = index;
                 if (!next_candidate) continue;
                 demerits = kOverfullDemerits;  // nothing narrower can end here
@@ -311,19 +345,24 @@ void LineBreaker::break_run(const Paragraph& paragraph, const std::vector<Word>&
                 active_[kept++] = index;
                 const double slack = line_room - width;
                 if (slack < -kTolerance) {
-                    const double ratio = -slack / shrink;
-                    badness = 100 * ratio * ratio * ratio;
+                    const double ratio = shrink > 0 ? -slack / shrink : 2;
+                    badness = std::min(kMaxBadness, 100 * ratio * ratio * ratio);
                 } else if (!candidate.forced) {
                     const double stretch = justified ? gaps * kStretchPerSpace : ragged_stretch;
                     const double ratio =
                         stretch > 0 ? slack / stretch : (slack > kTolerance ? kMaxBadness : 0);
                     badness = std::min(kMaxBadness, 100 * ratio * ratio * ratio);
                     if (justified && slack > kMostStretch * gaps) {
-                        const int letters = candidate.word > start_word
-                                                ? words[start_word].size() - start_at + candidate.at +
-                                                      (end_word.begin - words[start_word].end)
-                                                : candidate.at - start_at;
-                        if (slack > kMostStretch * gaps + letter_room * std::max(letters, 0)) demerits += kLooseDemerits;
+                        // With its letters spaced as far as they go, each of the
+                        // line's gaps takes (slack - letter_room * letters) / count
+                        // and the letter spacing after the word before it.
+                        const double spaced = std::max(letters - count, 0);
+                        if (slack > kLooseStretch * gaps + letter_room * spaced) {
+                            const double excess = slack - kLooseStretch * gaps - strained_room * spaced;
+                            // Among loose lines, the less loose: the excess in spaces a gap.
+                            demerits += excess > 0 ? kLooseDemerits * (1 + (gaps > 0 ? excess / gaps : excess))
+                                                   : kStrainedDemerits;
+                        }
                     }
                 }
             }
@@ -331,7 +370,7 @@ void LineBreaker::break_run(const Paragraph& paragraph, const std::vector<Word>&
             if (node.candidate >= 0) {
                 const Candidate& previous = candidates_[node.candidate];
                 if (previous.flagged && candidate.flagged) demerits += kDoubleHyphenDemerits;
-                if (previous.hyphen && candidate.forced) {
+                if (previous.flagged && candidate.forced) {
                     demerits += kFinalHyphenDemerits;
                     if (start_word == candidate.word) demerits += kScrapDemerits;
                 }
@@ -440,9 +479,10 @@ std::vector<Line> LineBreaker::place_lines(const Paragraph& paragraph, const std
         const bool first = n == 0;
         const double start = props.indent_left + (first && hanging_label_width < 0 ? props.first_line_indent : 0);
         const double room = width - start - props.indent_right;
-        // Negative for a justified line whose word gaps shrink.
-        const double slack = props.align == Align::Justify && !draft.last ? room - draft.width
-                                                                          : std::max(0.0, room - draft.width);
+        // Negative for a justified line whose word gaps shrink (a last line too, when it
+        // is a little wider than the box).
+        const bool justified = props.align == Align::Justify && (!draft.last || draft.width > room);
+        const double slack = justified ? room - draft.width : std::max(0.0, room - draft.width);
         double x = start;
         double stretch = 0;
         double letter_spacing = 0;  // added to every character of a line too loose by its gaps alone
@@ -451,17 +491,27 @@ std::vector<Line> LineBreaker::place_lines(const Paragraph& paragraph, const std
             case Align::Center: x += slack / 2; break;
             case Align::Right: x += slack; break;
             case Align::Justify:
-                if (!draft.last && draft.gaps > 0) {
+                if (justified && (draft.gaps > 0 || slack < 0)) {
                     double spaces = 0;
                     int letters = 0;
                     for (size_t s = 0; s < draft.segments.size(); ++s) {
                         spaces += s > 0 ? words[draft.segments[s].word].space_before : 0;
                         letters += draft.segments[s].to - draft.segments[s].from;
                     }
-                    if (slack > kMostStretch * spaces && letters > 0)
-                        letter_spacing = std::min((slack - kMostStretch * spaces) / letters,
-                                                  kMaxLetterSpacing * paragraph.run_props.size);
-                    stretch = (slack - letter_spacing * letters) / draft.gaps;
+                    const double size = paragraph.run_props.size;
+                    if (slack > kMostStretch * spaces && letters > 0) {
+                        letter_spacing = std::min((slack - kMostStretch * spaces) / letters, kMaxLetterSpacing * size);
+                        // Gaps still wider than kLooseStretch: a strained line spaces its letters further.
+                        if (letters > draft.gaps &&
+                            slack - letter_spacing * (letters - draft.gaps) > kLooseStretch * spaces)
+                            letter_spacing = std::min((slack - kLooseStretch * spaces) / (letters - draft.gaps),
+                                                      kStrainedLetterSpacing * size);
+                    } else if (slack < -kShrinkPerSpace * spaces && letters > 0) {
+                        // Gaps shrunk as far as they go: the letters close up.
+                        letter_spacing = std::max((slack + kShrinkPerSpace * spaces) / letters,
+                                                  -kMaxLetterTightening * size);
+                    }
+                    if (draft.gaps > 0) stretch = (slack - letter_spacing * letters) / draft.gaps;
                 }
                 break;
         }

@@ -125,6 +125,7 @@ private:
     std::vector<Node> nodes_;
     std::vector<int> active_;
     std::vector<double> filled_, spaces_;  // running sums over a run's words
+    std::vector<int> sizes_;
     std::u32string key_;  // a word's letters, to look up in the cache
     std::shared_ptr<const Hyphenator> hyphenator_;
     // Documents repeat their words: hyphenate each once.
