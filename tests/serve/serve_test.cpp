@@ -200,7 +200,7 @@ protected:
         fs::remove_all(dir_);
         fs::create_directories(dir_ / "library");
         write("order.xml", "<document><section><p>{{ order.title }}</p></section></document>");
-        write("plan.xml", "<document><section><p>{{ plan }}</p></section></document>");
+        write("protocol.xml", "<document><section><p>{{ protocol }}</p></section></document>");
         write("library/analytic.xml", "<library/>");
         write("notes.txt", "not a template");
     }
@@ -216,8 +216,8 @@ TEST_F(CatalogueFolder, OffersTheFolderTemplatesDescribedFirst) {
     ASSERT_EQ(kinds.size(), 2u);
     EXPECT_EQ(kinds[0].name, "order");
     EXPECT_EQ(kinds[0].title, "Приказ с приложениями");
-    EXPECT_EQ(kinds[1].name, "plan");
-    EXPECT_EQ(kinds[1].title, "plan");  // not described: offered by its name
+    EXPECT_EQ(kinds[1].name, "protocol");
+    EXPECT_EQ(kinds[1].title, "protocol");  // not described: offered by its name
     EXPECT_FALSE(catalogue.cycle());    // its templates are not in the folder
     EXPECT_TRUE(catalogue.to_json()["cycle"].is_null());
     for (const char* name : {"../order", "library/analytic", "notes", ".order", "", "order.xml"})
@@ -227,16 +227,16 @@ TEST_F(CatalogueFolder, OffersTheFolderTemplatesDescribedFirst) {
 
 TEST_F(CatalogueFolder, ATemplateChangedOnDiskIsLoadedAgain) {
     Catalogue catalogue(dir_.string());
-    const auto first = catalogue.load("plan");
-    EXPECT_EQ(catalogue.load("plan"), first);  // kept
-    write("plan.xml", "<document input=\"cluster-results\"><section><p>{{ region.name }}</p></section></document>");
-    fs::last_write_time(dir_ / "plan.xml", fs::last_write_time(dir_ / "plan.xml") + std::chrono::seconds(2));
-    const auto second = catalogue.load("plan");
+    const auto first = catalogue.load("protocol");
+    EXPECT_EQ(catalogue.load("protocol"), first);  // kept
+    write("protocol.xml", "<document input=\"cluster-results\"><section><p>{{ region.name }}</p></section></document>");
+    fs::last_write_time(dir_ / "protocol.xml", fs::last_write_time(dir_ / "protocol.xml") + std::chrono::seconds(2));
+    const auto second = catalogue.load("protocol");
     EXPECT_NE(second, first);
     EXPECT_EQ(second->input_format(), "cluster-results");
-    write("plan.xml", "<document><broken>");
-    fs::last_write_time(dir_ / "plan.xml", fs::last_write_time(dir_ / "plan.xml") + std::chrono::seconds(4));
-    EXPECT_THROW(catalogue.load("plan"), InputError);
+    write("protocol.xml", "<document><broken>");
+    fs::last_write_time(dir_ / "protocol.xml", fs::last_write_time(dir_ / "protocol.xml") + std::chrono::seconds(4));
+    EXPECT_THROW(catalogue.load("protocol"), InputError);
 }
 
 TEST(CatalogueStock, TheCycleOfTheStockTemplates) {
