@@ -13,7 +13,10 @@
 #include "batch/output_paths.h"
 #include "common/sha256.h"
 #include "common/zip_writer.h"
+#include "common/files.h"
 #include "pdf/pdf_file.h"
+#include "template/elements.h"
+#include "template/filters.h"
 #include "test_support.h"
 
 namespace docgen {
@@ -154,6 +157,23 @@ TEST(PdfSyntax, NumbersAreAlwaysWellFormed) {
     EXPECT_EQ(number(std::nan("")), "0");
     EXPECT_EQ(number(std::numeric_limits<double>::infinity()), "1000000000");
     EXPECT_EQ(number(-1e300), "-1000000000");
+}
+
+// The fuzzers' dictionaries hold every word of the language: an element or a
+// filter added without them would be found by chance only.
+TEST(FuzzDictionaries, HoldEveryElementAndFilter) {
+    const std::string folder = std::string(DOCGEN_SOURCE_DIR) + "/tests/fuzz/";
+    const std::string templates = read_file(folder + "template.dict", "dictionary");
+    const std::string expressions = read_file(folder + "expression.dict", "dictionary");
+    for (const ElementInfo& element : template_elements()) {
+        EXPECT_NE(templates.find("\"<" + std::string(element.name) + "\""), std::string::npos) << element.name;
+        for (std::string_view attribute : element.attributes)
+            EXPECT_NE(templates.find("\"" + std::string(attribute) + "=\\\"\""), std::string::npos) << attribute;
+    }
+    for (const std::string& filter : filter_names()) {
+        EXPECT_NE(templates.find("\"| " + filter + "\""), std::string::npos) << filter;
+        EXPECT_NE(expressions.find("\"| " + filter + "(\""), std::string::npos) << filter;
+    }
 }
 
 TEST(OutputNames, ForbiddenCharactersAreReplacedBeforeTheLengthIsCapped) {

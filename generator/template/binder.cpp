@@ -6,6 +6,7 @@
 
 #include "common/error.h"
 #include "common/utf8.h"
+#include "template/elements.h"
 #include "template/styles.h"
 
 namespace docgen {
@@ -18,31 +19,24 @@ constexpr int kMaxFragmentDepth = 50;
 // Rich text nests pieces in pieces; data nested deeper than this is refused.
 constexpr int kMaxRichDepth = 20;
 
-bool is_block_element(const TemplateNode& node) {
-    return node.kind == TemplateNode::Kind::Element &&
-           (node.name == "p" || node.name == "list" || node.name == "table" || node.name == "rich" ||
-            node.name == "page-break" || node.name == "chart" || node.name == "foot");
+ElementKind kind_of(const TemplateNode& node) {
+    const ElementInfo* element = node.kind == TemplateNode::Kind::Element ? template_element(node.name) : nullptr;
+    return element ? element->kind : ElementKind::Inline;  // text is inline
 }
 
+bool is_block_element(const TemplateNode& node) {
+    return node.kind == TemplateNode::Kind::Element && kind_of(node) == ElementKind::Block;
+}
+
+// <use> is control too, but whether a fragment holds blocks is asked of the fragment.
 bool is_control_element(const TemplateNode& node) {
-    return node.kind == TemplateNode::Kind::Element &&
-           (node.name == "for" || node.name == "if" || node.name == "else" || node.name == "let");
+    return node.kind == TemplateNode::Kind::Element && kind_of(node) == ElementKind::Control && node.name != "use";
 }
 
 // Where an element that is not a block belongs, for the message that finds it among blocks.
 std::string placement_of(const std::string& element) {
-    static const std::map<std::string, std::string> places = {
-        {"b", "inside a <p>"},         {"i", "inside a <p>"},          {"u", "inside a <p>"},
-        {"span", "inside a <p>"},      {"br", "inside a <p>"},         {"nobr", "inside a <p>"},
-        {"sub", "inside a <p>"},       {"sup", "inside a <p>"},        {"foot", "directly in a <section>"},
-        {"item", "inside a <list>"},   {"column", "inside a <table>"}, {"header", "inside a <table>"},
-        {"row", "inside a <table>"},   {"cell", "inside a <row>"},     {"series", "inside a <chart>"},
-        {"style", "inside <styles>"},  {"styles", "among the children of <document>"},
-        {"fragment", "among the children of <document>"}, {"section", "among the children of <document>"},
-        {"document", "as the template's root"},
-    };
-    const auto place = places.find(element);
-    return place == places.end() ? "inside a <p>" : place->second;
+    const ElementInfo* info = template_element(element);
+    return info ? std::string(info->place) : "inside a <p>";
 }
 
 // How a list marks its items, from the marker it is given: "decimal" or "1."

@@ -12,6 +12,7 @@
 #include "common/utf8.h"
 #include "template/binder.h"
 #include "template/compiled_template.h"
+#include "template/elements.h"
 #include "template/styles.h"
 #include "template/template.h"
 
@@ -82,55 +83,6 @@ const TextTemplate* TemplateNode::attribute(std::string_view attribute_name) con
 // ---------------------------------------------------------------- the language
 
 namespace {
-
-struct ElementRule {
-    std::set<std::string> attributes;
-    bool style_attributes = false;         // also every formatting attribute
-    const char* expression_attribute = nullptr;  // parsed as a bare expression
-};
-
-const std::map<std::string, ElementRule>& language() {
-    static const std::map<std::string, ElementRule> rules = {
-        {"document", {{"title", "subject", "author", "date", "lang", "input"}}},
-        {"styles", {{}}},
-        {"style", {{"name", "based-on"}, true}},
-        {"fragment", {{"name", "params"}}},
-        {"section",
-         {{"orientation", "size", "margins", "margin-top", "margin-right", "margin-bottom", "margin-left",
-           "page-numbers", "numbering", "page-number-size", "header-distance"}}},
-        {"p", {{"style"}, true}},
-        {"b", {{}}},
-        {"i", {{}}},
-        {"u", {{}}},
-        {"span", {{}, true}},
-        {"nobr", {{}}},
-        {"br", {{}}},
-        {"sub", {{}}},
-        {"sup", {{}}},
-        {"foot", {{}}},
-        {"list", {{"marker", "start", "style"}, true}},
-        {"item", {{"style", "marker"}, true}},
-        {"table",
-         {{"style", "repeat", "rows", "column-numbers", "borders", "border-width", "width", "space-before",
-           "space-after", "padding"}}},
-        {"column", {{"width", "merge"}}},
-        {"header", {{}}},
-        {"row", {{"kind", "keep-with-next"}}},
-        {"cell", {{"colspan", "rowspan", "valign", "style"}, true}},
-        {"rich", {{"value", "style", "list-style", "marker"}, false, "value"}},
-        {"page-break", {{}}},
-        {"chart", {{"kind", "direction", "title", "value-title", "height", "width", "space-before", "space-after", "float"},
-                   false, "categories"}},
-        {"series", {{"name", "color"}, false, "values"}},
-        {"for", {{"each", "in", "index"}, false, "in"}},
-        {"if", {{"test"}, false, "test"}},
-        {"else", {{}}},
-        {"let", {{"name", "value"}, false, "value"}},
-        {"use", {{"fragment"}}},
-        {"include", {{"href"}}},
-    };
-    return rules;
-}
 
 // One XML file of a template: the template itself or a library it includes.
 struct SourceFile {
@@ -250,21 +202,22 @@ private:
             return node;
         }
         node.name = xml.name();
-        const auto rule = language().find(node.name);
-        if (rule == language().end()) fail(xml, "unknown element <" + node.name + ">");
+        const ElementInfo* rule = template_element(node.name);
+        if (!rule) fail(xml, "unknown element <" + node.name + ">");
         for (const pugi::xml_attribute& attribute : xml.attributes()) {
             const std::string name = attribute.name();
-            if (rule->second.expression_attribute && name == rule->second.expression_attribute) {
+            if (!rule->expression_attribute.empty() && name == rule->expression_attribute) {
                 node.expression = parse_expression(xml, attribute.value());
                 continue;
             }
-            const bool known = rule->second.attributes.count(name) ||
-                               (rule->second.style_attributes && is_style_attribute(name)) || node.name == "use";
+            const bool known =
+                std::find(rule->attributes.begin(), rule->attributes.end(), name) != rule->attributes.end() ||
+                (rule->formatting_attributes && is_style_attribute(name)) || node.name == "use";
             if (!known) fail(xml, "<" + node.name + "> has no attribute '" + name + "'");
             node.attributes.emplace_back(name, parse_text(xml, attribute.value(), false));
         }
-        if (rule->second.expression_attribute && !node.expression)
-            fail(xml, "<" + node.name + "> needs the attribute '" + rule->second.expression_attribute + "'");
+        if (!rule->expression_attribute.empty() && !node.expression)
+            fail(xml, "<" + node.name + "> needs the attribute '" + std::string(rule->expression_attribute) + "'");
         for (const pugi::xml_node& child : xml.children()) {
             if (child.type() == pugi::node_comment || child.type() == pugi::node_pi) continue;
             if (std::string(child.name()) == "include") {
