@@ -36,6 +36,22 @@ TEST(Sha256, KnownAnswers) {
               "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
 }
 
+// The processor's SHA instructions, where it has them, and the portable code
+// give the same digests.
+TEST(Sha256, PortableAndAcceleratedAgree) {
+    std::string message;
+    for (int i = 0; i < 100000; ++i) message += static_cast<char>(i * 31 + i / 7);
+    std::vector<std::string> digests;
+    for (bool accelerated : {false, true}) {
+        Sha256::set_accelerated(accelerated);
+        digests.push_back(Sha256::of(message));
+        EXPECT_EQ(Sha256::of("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+        EXPECT_EQ(Sha256::of(std::string(1000000, 'a')),
+                  "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+    }
+    EXPECT_EQ(digests[0], digests[1]);
+}
+
 // Lengths around the padding's edges (55, 56, 63, 64 bytes) and input given
 // in pieces of every size: the same digest as in one piece.
 TEST(Sha256, PiecesAndPaddingEdges) {

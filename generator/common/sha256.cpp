@@ -1,6 +1,12 @@
 #include "common/sha256.h"
 
+#if defined(__x86_64__)
+#include <cpuid.h>
+#include <immintrin.h>
+#endif
+
 #include <algorithm>
+#include <atomic>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
@@ -21,12 +27,7 @@ constexpr std::array<uint32_t, 64> kRoundConstants = {
 
 constexpr uint32_t rotate_right(uint32_t value, int bits) { return (value >> bits) | (value << (32 - bits)); }
 
-}  // namespace
-
-Sha256::Sha256()
-    : state_{0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19} {}
-
-void Sha256::compress(const uint8_t* block) {
+void compress_portable(std::array<uint32_t, 8>& state, const uint8_t* block) {
     uint32_t schedule[64];
     for (int i = 0; i < 16; ++i)
         schedule[i] = static_cast<uint32_t>(block[4 * i]) << 24 | static_cast<uint32_t>(block[4 * i + 1]) << 16 |
@@ -36,8 +37,8 @@ void Sha256::compress(const uint8_t* block) {
         const uint32_t s1 = rotate_right(schedule[i - 2], 17) ^ rotate_right(schedule[i - 2], 19) ^ (schedule[i - 2] >> 10);
         schedule[i] = schedule[i - 16] + s0 + schedule[i - 7] + s1;
     }
-    uint32_t a = state_[0], b = state_[1], c = state_[2], d = state_[3];
-    uint32_t e = state_[4], f = state_[5], g = state_[6], h = state_[7];
+    uint32_t a = state[0], b = state[1], c = state[2], d = state[3];
+    uint32_t e = state[4], f = state[5], g = state[6], h = state[7];
     for (int i = 0; i < 64; ++i) {
         const uint32_t sum1 = rotate_right(e, 6) ^ rotate_right(e, 11) ^ rotate_right(e, 25);
         const uint32_t choice = (e & f) ^ (~e & g);
@@ -54,14 +55,94 @@ void Sha256::compress(const uint8_t* block) {
         b = a;
         a = first + second;
     }
-    state_[0] += a;
-    state_[1] += b;
-    state_[2] += c;
-    state_[3] += d;
-    state_[4] += e;
-    state_[5] += f;
-    state_[6] += g;
-    state_[7] += h;
+    state[0] += a;
+    state[1] += b;
+    state[2] += c;
+    state[3] += d;
+    state[4] += e;
+    state[5] += f;
+    state[6] += g;
+    state[7] += h;
+}
+
+#if defined(__x86_64__)
+bool has_sha_instructions() {
+    unsigned a = 0, b = 0, c = 0, d = 0;
+    if (!__get_cpuid(1, &a, &b, &c, &d) || !(c & bit_SSSE3) || !(c & bit_SSE4_1)) return false;
+    if (!__get_cpuid_count(7, 0, &a, &b, &c, &d)) return false;
+    return (b & (1u << 29)) != 0;  // SHA
+}
+
+// The x86 SHA extensions (Intel's "SHA-NI"): two rounds an instruction, the
+// state held as ABEF and CDGH, the message schedule four words at a time.
+__attribute__((target("sha,sse4.1,ssse3"))) void compress_sha_instructions(std::array<uint32_t, 8>& state,
+                                                                             const uint8_t* data, size_t count) {
+    const __m128i byte_order = _mm_set_epi64x(0x0c0d0e0f08090a0bULL, 0x0405060700010203ULL);
+    __m128i dcba = _mm_loadu_si128(reinterpret_cast<const __m128i*>(&state[0]));
+    __m128i hgfe = _mm_loadu_si128(reinterpret_cast<const __m128i*>(&state[4]));
+    const __m128i cdab = _mm_shuffle_epi32(dcba, 0xB1);
+    const __m128i efgh = _mm_shuffle_epi32(hgfe, 0x1B);
+    __m128i abef = _mm_alignr_epi8(cdab, efgh, 8);
+    __m128i cdgh = _mm_blend_epi16(efgh, cdab, 0xF0);
+    for (; count > 0; --count, data += 64) {
+        const __m128i abef_before = abef, cdgh_before = cdgh;
+        __m128i words[4];  // the schedule's last sixteen words, four groups of four in a ring
+        for (int group = 0; group < 16; ++group) {
+            __m128i& current = words[group % 4];
+            if (group < 4) {
+                current = _mm_shuffle_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(data + 16 * group)),
+                                           byte_order);
+            } else {
+                // W[t] = σ1(W[t-2]) + W[t-7] + σ0(W[t-15]) + W[t-16], for four t at once:
+                // `current` holds W[t-16..t-13], the others t-12.., t-8.., t-4...
+                const __m128i& later = words[(group + 1) % 4];
+                const __m128i& previous = words[(group + 3) % 4];
+                const __m128i& before_previous = words[(group + 2) % 4];
+                const __m128i sum = _mm_add_epi32(_mm_sha256msg1_epu32(current, later),
+                                                  _mm_alignr_epi8(previous, before_previous, 4));
+                current = _mm_sha256msg2_epu32(sum, previous);
+            }
+            __m128i message = _mm_add_epi32(
+                current, _mm_loadu_si128(reinterpret_cast<const __m128i*>(&kRoundConstants[4 * group])));
+            cdgh = _mm_sha256rnds2_epu32(cdgh, abef, message);
+            message = _mm_shuffle_epi32(message, 0x0E);
+            abef = _mm_sha256rnds2_epu32(abef, cdgh, message);
+        }
+        abef = _mm_add_epi32(abef, abef_before);
+        cdgh = _mm_add_epi32(cdgh, cdgh_before);
+    }
+    const __m128i feba = _mm_shuffle_epi32(abef, 0x1B);
+    const __m128i dchg = _mm_shuffle_epi32(cdgh, 0xB1);
+    dcba = _mm_blend_epi16(feba, dchg, 0xF0);
+    hgfe = _mm_alignr_epi8(dchg, feba, 8);
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(&state[0]), dcba);
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(&state[4]), hgfe);
+}
+#else
+bool has_sha_instructions() { return false; }
+void compress_sha_instructions(std::array<uint32_t, 8>&, const uint8_t*, size_t) {}
+#endif
+
+std::atomic<bool> use_sha_instructions{has_sha_instructions()};
+
+}  // namespace
+
+Sha256::Sha256()
+    : state_{0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19} {}
+
+bool Sha256::accelerated() { return use_sha_instructions; }
+
+void Sha256::set_accelerated(bool use_when_available) {
+    use_sha_instructions = use_when_available && has_sha_instructions();
+}
+
+void Sha256::compress(const uint8_t* blocks, size_t count) {
+    if (count == 0) return;
+    if (use_sha_instructions) {
+        compress_sha_instructions(state_, blocks, count);
+        return;
+    }
+    for (size_t i = 0; i < count; ++i) compress_portable(state_, blocks + 64 * i);
 }
 
 // Whole blocks are compressed where they lie; only a block's worth of bytes
@@ -77,10 +158,12 @@ void Sha256::update(std::string_view bytes) {
         data += taken;
         size -= taken;
         if (buffered_ < buffer_.size()) return;
-        compress(buffer_.data());
+        compress(buffer_.data(), 1);
         buffered_ = 0;
     }
-    for (; size >= 64; data += 64, size -= 64) compress(data);
+    compress(data, size / 64);
+    data += size / 64 * 64;
+    size %= 64;
     if (size > 0) std::memcpy(buffer_.data(), data, size);
     buffered_ = size;
 }
@@ -91,13 +174,13 @@ std::string Sha256::hex() {
     buffer_[buffered_++] = 0x80;
     if (buffered_ > 56) {
         std::memset(buffer_.data() + buffered_, 0, buffer_.size() - buffered_);
-        compress(buffer_.data());
+        compress(buffer_.data(), 1);
         buffered_ = 0;
     }
     std::memset(buffer_.data() + buffered_, 0, 56 - buffered_);
     buffered_ = 56;
     for (int shift = 56; shift >= 0; shift -= 8) buffer_[buffered_++] = static_cast<uint8_t>(bits >> shift);
-    compress(buffer_.data());
+    compress(buffer_.data(), 1);
     std::string digest;
     char text[9];
     for (uint32_t word : state_) {

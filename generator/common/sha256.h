@@ -19,8 +19,14 @@ public:
     // Of a file's content, read a megabyte at a time; empty when it cannot be read.
     static std::string of_file(const std::string& path);
 
+    // Whether the processor's SHA instructions (x86 SHA extensions) compute
+    // the blocks; the portable code does where they are missing. Tests turn
+    // them off to check both: set_accelerated(false), then true again.
+    static bool accelerated();
+    static void set_accelerated(bool use_when_available);
+
 private:
-    void compress(const uint8_t* block);
+    void compress(const uint8_t* blocks, size_t count);
     std::array<uint32_t, 8> state_;
     std::array<uint8_t, 64> buffer_{};
     size_t buffered_ = 0;
