@@ -534,6 +534,54 @@ def test_a_stopped_run_keeps_what_it_made(b):
     check_manifest_matches_files(out)
 
 
+def test_runs_killed_at_any_moment_leave_what_the_next_run_completes(b):
+    # The fixture's run killed again and again, each time a little later: a
+    # kill may land while a file, a temporary or the manifest is being written.
+    # After each, whatever is on disk is whole or absent, and one more run
+    # completes the set and leaves nothing stray.
+    for kill in range(12):
+        run = subprocess.Popen([DOCGEN, "batch", b.file, "-j", "2", "--force"], cwd=b.root,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(0.005 + 0.012 * kill)
+        run.kill()
+        run.wait()
+        # What a manifest lists is on disk as listed (the bytes are the same each time).
+        if os.path.exists(os.path.join(b.out, "manifest.json")):
+            for entry in manifest(b.out)["outputs"]:
+                path = os.path.join(b.out, entry["path"])
+                check(os.path.exists(path) and sha256(path) == entry["sha256"],
+                      f"kill {kill + 1}: {entry['path']} is listed but not on disk as listed")
+    summary, _ = b.run()
+    check(summary["failed"] == 0 and summary["written"] + summary["skipped"] == ALL_FILES, f"after the kills: {summary}")
+    check_manifest_matches_files(b.out)
+
+
+def test_a_full_disk_fails_the_documents_and_keeps_the_summary(b):
+    # A file size limit (RLIMIT_FSIZE, with SIGXFSZ ignored) makes writes fail as a
+    # full disk does: each document that cannot be written fails, nothing is left
+    # half-written, and the run ends with its summary.
+    import resource
+    import signal
+
+    def small_files():
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (20000, 20000))
+
+    result = subprocess.run([DOCGEN, "batch", b.file, "-j", "2"], cwd=b.root, capture_output=True, text=True,
+                            preexec_fn=small_files, timeout=60)
+    check(result.returncode == 1, f"exit status {result.returncode}\n{result.stderr}")
+    found = SUMMARY.findall(result.stderr)
+    check(len(found) == 1 and int(found[0][1]) > 0, f"no summary with failures:\n{result.stderr}")
+    check("File too large" in result.stderr, result.stderr)
+    no_temporaries(b.out)
+    for parent, _, names in os.walk(b.out):
+        for name in names:
+            check(os.path.getsize(os.path.join(parent, name)) < 20000, f"{name}: a file over the limit")
+    summary, _ = b.run()  # room again: everything is made
+    check(summary["failed"] == 0, f"after the disk has room: {summary}")
+    check_manifest_matches_files(b.out)
+
+
 def test_temporaries_left_beside_outputs_are_removed(b):
     # As a killed run leaves them: one beside an output of part 1 of 2, one
     # beside an output of part 2, which a run of part 1 must not touch.
