@@ -7,12 +7,14 @@ build_packages=(
   cmake g++ make pkg-config
   libpugixml-dev nlohmann-json3-dev hyphen-ru
   libdeflate-dev libharfbuzz-dev libvalijson-dev
+  libxlsxwriter-dev
 )
-# LibreOffice lays out the DOCX in Times New Roman's metric twin, Liberation Serif.
+# LibreOffice lays out the DOCX in Times New Roman's metric twin, Liberation Serif;
+# its spreadsheet makes the workbooks the tests read.
 test_packages=(
   libgtest-dev libbenchmark-dev zlib1g-dev libzip-dev libqpdf-dev poppler-utils qpdf mupdf-tools python3-docx
   clang libclang-rt-14-dev
-  libreoffice-writer-nogui fonts-liberation
+  libreoffice-writer-nogui libreoffice-calc-nogui fonts-liberation
 )
 
 wanted=("${build_packages[@]}")
