@@ -324,7 +324,7 @@ TEST_F(Sheets, CsvInTheEncodingsAndSeparatorsOfClerks) {
         std::vector<std::vector<std::string>> out;
         for (const auto& row : sheets::read_csv(bytes, "x.csv", "x").rows) {
             out.emplace_back();
-            for (const sheets::Cell& cell : row) out.back().push_back(cell.text);
+            for (const sheets::Cell& cell : row) out.back().push_back(std::string(cell.text()));
         }
         return out;
     };

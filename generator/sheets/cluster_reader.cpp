@@ -28,14 +28,23 @@ std::string names_of(const std::vector<std::string>& names) {
     return out;
 }
 
-// Sets a value at a dotted path inside an object: "isbs.value".
-void set_at(json& object, const std::string& path, json value) {
-    json* at = &object;
-    size_t start = 0;
-    for (size_t dot = path.find('.'); dot != std::string::npos; start = dot + 1, dot = path.find('.', start))
-        at = &(*at)[path.substr(start, dot - start)];
-    (*at)[path.substr(start)] = std::move(value);
+// The keys of a dotted path: "isbs.value" → isbs, value.
+std::vector<std::string> keys_of(const std::string& path) {
+    std::vector<std::string> keys(1);
+    for (const char c : path) {
+        if (c == '.') keys.emplace_back();
+        else keys.back() += c;
+    }
+    return keys;
 }
+
+// Sets a value at the keys inside an object, making the objects on the way.
+void set_at(json& object, const std::vector<std::string>& keys, json value) {
+    json* at = &object;
+    for (size_t k = 0; k + 1 < keys.size(); ++k) at = &(*at)[keys[k]];
+    (*at)[keys.back()] = std::move(value);
+}
+void set_at(json& object, const std::string& path, json value) { set_at(object, keys_of(path), std::move(value)); }
 
 // What a column of a list's sheet is known by in Origins: the path of its
 // value in the row's object; the year of a school's facts is theirs.
@@ -159,7 +168,7 @@ private:
     // `report`: say so.
     void fill_key_values(const SheetLayout& layout, bool report) {
         for (const Column& column : layout.columns) {
-            if (origins_->rows.count(column.path) || !required(layout, column)) continue;
+            if (key_rows_.count(column.path) || !required(layout, column)) continue;
             if (report) {
                 Location where;
                 where.sheet = origins_->sheets.back().name;
@@ -196,11 +205,15 @@ private:
                 problem({index, r, 0}, "неизвестный показатель; показатели листа: " + names_of(labels));
                 continue;
             }
-            if (origins_->rows.count(column->path)) {
-                problem({index, r, 0}, "показатель уже указан в строке " + std::to_string(origins_->rows.at(column->path).row + 1));
+            if (key_rows_.count(column->path)) {
+                problem({index, r, 0}, "показатель уже указан в строке " + std::to_string(key_rows_.at(column->path) + 1));
                 continue;
             }
-            origins_->rows[column->path] = {index, r};
+            key_rows_[column->path] = r;
+            Origins::Entry entry;
+            entry.list = column->path;
+            entry.at = {index, r};
+            origins_->entries.push_back(entry);
             std::string why;
             const Kind kind = kind_of(layout, *column);
             const std::optional<json> value = cell_value(sheet.at(r, 1), kind, sheet.date1904, why);
@@ -220,7 +233,7 @@ private:
         const std::string first = normalised_name(layout.columns.front().header);
         for (int r = 0; r < std::min<int>(20, static_cast<int>(sheet.rows.size())); ++r)
             for (const Cell& cell : sheet.rows[r])
-                if (cell.type == Cell::Type::Text && normalised_name(cell.text) == first) return r;
+                if (cell.type == Cell::Type::Text && normalised_name(cell.text()) == first) return r;
         return -1;
     }
 
@@ -269,7 +282,12 @@ private:
             }
         }
         std::vector<Kind> kinds;
-        for (const Column& column : layout.columns) kinds.push_back(kind_of(layout, column));
+        std::vector<std::vector<std::string>> keys;
+        for (const Column& column : layout.columns) {
+            kinds.push_back(kind_of(layout, column));
+            keys.push_back(keys_of(column.path));
+        }
+        if (layout.columns.front().role == Role::Value && std::string(layout.rows_path) == "schools[]") index_municipalities();
         for (int r = header + 1; r < static_cast<int>(sheet.rows.size()); ++r) {
             bool filled = false;
             for (size_t k = 0; k < at.size(); ++k) filled = filled || (at[k] >= 0 && !sheet.at(r, at[k]).empty());
@@ -295,8 +313,8 @@ private:
                 }
                 if (value->is_discarded()) continue;
                 switch (column.role) {
-                    case Role::Value: set_at(object, column.path, *value); break;
-                    case Role::Municipality: set_at(object, column.path, municipality_id(value->get<std::string>())); break;
+                    case Role::Value: set_at(object, keys[k], std::move(*value)); break;
+                    case Role::Municipality: set_at(object, keys[k], municipality_id(value->get<std::string>())); break;
                     case Role::School: school = value->get<std::string>(); break;
                     case Role::Year: year = value->get<int>(); break;
                     case Role::Audience: audience = value->get<std::string>(); break;
@@ -311,15 +329,21 @@ private:
         return origins_->sheets[sheet].missing.count(column_key(column)) > 0;
     }
 
+    // The municipalities by code and by name, for the schools that name them either way.
+    void index_municipalities() {
+        if (!data_.contains("municipalities")) return;
+        for (const json& m : data_["municipalities"]) {
+            if (!m.contains("id") || !m["id"].is_string()) continue;
+            const std::string id = m["id"];
+            municipalities_.emplace(id, id);
+            if (m.contains("name") && m["name"].is_string()) municipality_names_.emplace(normalised_name(m["name"].get<std::string>()), id);
+        }
+    }
+
     std::string municipality_id(const std::string& given) const {
-        const json& list = data_.contains("municipalities") ? data_["municipalities"] : json::array();
-        for (const json& m : list)
-            if (m.contains("id") && m["id"] == given) return given;
-        const std::string name = normalised_name(given);
-        for (const json& m : list)
-            if (m.contains("name") && m.contains("id") && normalised_name(m["name"].get<std::string>()) == name)
-                return m["id"].get<std::string>();
-        return given;  // the checks across records name it
+        if (municipalities_.count(given)) return given;
+        const auto found = municipality_names_.find(normalised_name(given));
+        return found != municipality_names_.end() ? found->second : given;  // the checks across records name it
     }
 
     // Where a row's object goes in the data.
@@ -331,26 +355,28 @@ private:
                 if (layout.columns[k].role == Role::School) return at[k];
             return -1;
         };
-        std::string path;
+        Origins::Entry entry;
+        entry.at = {place.sheet, place.row};
         if (list == "report.orders[]" || list == "municipalities[]" || list == "schools[]") {
-            const std::string key = list.substr(0, list.size() - 2);
-            json& items = key == "report.orders" ? data_["report"]["orders"] : data_[key];
-            if (key == "schools") {
+            json& items = list == "report.orders[]" ? data_["report"]["orders"] : list == "schools[]" ? data_["schools"]
+                                                                                                     : data_["municipalities"];
+            if (list == "schools[]") {
                 object["assessments"] = json::array();
                 schools_.emplace(object.value("id", ""), items.size());
             }
-            path = key + "[" + std::to_string(items.size()) + "]";
+            entry.list = list == "report.orders[]" ? "report.orders" : list == "schools[]" ? "schools" : "municipalities";
+            entry.item = static_cast<int>(items.size());
             items.push_back(std::move(object));
         } else if (list == "recommendations.school[]") {
-            std::string key = "school";
-            for (const Audience& a : audiences())
-                if (a.name == audience) key = a.key;
             if (audience.empty()) {
                 problem({place.sheet, place.row, -1}, "не указан документ: " + names_of({"справка школы", "справка муниципалитета", "отчет региона"}));
                 return;
             }
-            json& items = data_["recommendations"][key];
-            path = "recommendations." + key + "[" + std::to_string(items.size()) + "]";
+            entry.list = "recommendations";
+            for (const Audience& a : audiences())
+                if (a.name == audience) entry.key = a.key;
+            json& items = data_["recommendations"][entry.key];
+            entry.item = static_cast<int>(items.size());
             items.push_back(std::move(object));
         } else {
             // Rows of a school: its earlier years, results, support.
@@ -361,10 +387,11 @@ private:
                 return;
             }
             json& record = data_["schools"][found->second];
-            std::string base = "schools[" + std::to_string(found->second) + "]";
+            entry.list = "schools";
+            entry.item = static_cast<int>(found->second);
             if (list == "schools[].history[]") {
                 json& history = record["history"];
-                path = base + ".history[" + std::to_string(history.size()) + "]";
+                entry.history = static_cast<int>(history.size());
                 history.push_back(std::move(object));
             } else {
                 json* facts = &record;
@@ -372,28 +399,33 @@ private:
                     json& history = record["history"];
                     size_t h = 0;
                     while (h < history.size() && history[h].value("year", 0) != *year) ++h;
-                    if (h == history.size()) history.push_back({{"year", *year}});
+                    if (h == history.size()) {
+                        history.push_back({{"year", *year}});
+                        Origins::Entry created = entry;  // the year made by this row
+                        created.history = static_cast<int>(h);
+                        origins_->entries.push_back(created);
+                    }
                     facts = &history[h];
-                    base += ".history[" + std::to_string(h) + "]";
-                    if (!origins_->rows.count(base)) origins_->rows[base] = {place.sheet, place.row};
+                    entry.history = static_cast<int>(h);
                 }
                 if (list == "schools[].assessments[]") {
                     json& results = (*facts)["assessments"];
-                    path = base + ".assessments[" + std::to_string(results.size()) + "]";
+                    entry.part = "assessments";
+                    entry.part_item = static_cast<int>(results.size());
                     results.push_back(std::move(object));
                 } else {
-                    path = base + ".support";
-                    if (origins_->rows.count(path)) {
+                    entry.part = "support";
+                    const auto [given, first] = support_rows_.emplace(std::pair(entry.item, entry.history), place.row);
+                    if (!first) {
                         problem({place.sheet, place.row, -1},
-                                "поддержка этой школы за этот год уже указана в строке " +
-                                    std::to_string(origins_->rows.at(path).row + 1));
+                                "поддержка этой школы за этот год уже указана в строке " + std::to_string(given->second + 1));
                         return;
                     }
                     (*facts)["support"] = std::move(object);
                 }
             }
         }
-        origins_->rows[path] = {place.sheet, place.row};
+        origins_->entries.push_back(entry);
     }
 
     // The reader's own problems and those of the schema and the checks
@@ -459,6 +491,9 @@ private:
     std::set<std::string> incomplete_sheets_;  // sheets with a problem of the whole sheet
     std::set<std::string> flagged_rows_;    // rows with a problem of a cell
     std::map<std::string, size_t> schools_;  // a school's code → its index
+    std::map<std::string, std::string> municipalities_, municipality_names_;  // code, name → code
+    std::map<std::string, int> key_rows_;                    // a key-value's path → its row
+    std::map<std::pair<int, int>, int> support_rows_;        // a school and year (−1: this year) → the row of its support
     int year_ = 0;
 };
 
@@ -516,9 +551,27 @@ Location Origins::locate_cell(int sheet, int row, int column) const {
     return where;
 }
 
+std::string Origins::Entry::path() const {
+    if (item < 0) return list;
+    std::string out = list;
+    if (*key) out.append(".").append(key);
+    out.append("[").append(std::to_string(item)).append("]");
+    if (history >= 0) out.append(".history[").append(std::to_string(history)).append("]");
+    if (*part) out.append(".").append(part);
+    if (part_item >= 0) out.append("[").append(std::to_string(part_item)).append("]");
+    return out;
+}
+
+const std::unordered_map<std::string, Origins::Row>& Origins::rows() const {
+    if (rows_.empty())
+        for (const Entry& entry : entries) rows_.emplace(entry.path(), entry.at);
+    return rows_;
+}
+
 std::optional<Location> Origins::locate(const std::string& json_path, bool& dropped) const {
     dropped = false;
     std::string prefix = json_path;
+    const std::unordered_map<std::string, Row>& rows = this->rows();
     for (;;) {
         const auto found = rows.find(prefix);
         if (found != rows.end()) {

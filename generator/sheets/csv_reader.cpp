@@ -99,12 +99,7 @@ Sheet read_csv(std::string_view bytes, const std::string& source, const std::str
     std::string field;
     bool quoted_field = false;
     const auto end_field = [&] {
-        Cell cell;
-        if (!field.empty()) {
-            cell.type = Cell::Type::Text;
-            cell.text = std::move(field);
-        }
-        row.push_back(std::move(cell));
+        row.push_back(sheet.own_text(Cell::Type::Text, std::move(field)));
         field.clear();
         quoted_field = false;
     };

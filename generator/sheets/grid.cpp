@@ -18,6 +18,16 @@ bool Cell::blank(std::string_view text) {
     return true;
 }
 
+Cell Sheet::own_text(Cell::Type type, std::string text) {
+    Cell cell;
+    if (text.empty() && type == Cell::Type::Text) return cell;
+    const std::string& kept = texts->emplace_back(std::move(text));
+    cell.type = type;
+    cell.data = kept.data();
+    cell.size = static_cast<uint32_t>(kept.size());
+    return cell;
+}
+
 const Cell& Sheet::at(int row, int column) const {
     static const Cell empty;
     if (row < 0 || row >= static_cast<int>(rows.size())) return empty;
@@ -73,7 +83,7 @@ std::string shown_text(const Cell& cell, bool date1904) {
     switch (cell.type) {
         case Cell::Type::Empty: return "";
         case Cell::Type::Text:
-        case Cell::Type::Error: return cell.text;
+        case Cell::Type::Error: return std::string(cell.text());
         case Cell::Type::Boolean: return cell.number != 0 ? "да" : "нет";
         case Cell::Type::Number: break;
     }

@@ -3,6 +3,9 @@
 // XLSX and CSV are both read into this; the layouts read from it.
 #pragma once
 
+#include <cstdint>
+#include <deque>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -10,13 +13,15 @@
 namespace docgen::sheets {
 
 struct Cell {
-    enum class Type { Empty, Text, Number, Boolean, Error };
+    enum class Type : char { Empty, Text, Number, Boolean, Error };
     Type type = Type::Empty;
-    std::string text;     // Text; Error: "#N/A"
-    double number = 0;    // Number; Boolean: 1 or 0
-    bool date = false;    // a Number shown as a date (a serial day)
+    bool date = false;          // a Number shown as a date (a serial day)
+    uint32_t size = 0;          // of the text
+    const char* data = nullptr; // Text, Error ("#N/A"): kept by the sheet (Sheet::texts, Sheet::strings)
+    double number = 0;          // Number; Boolean: 1 or 0
 
-    bool empty() const { return type == Type::Empty || (type == Type::Text && blank(text)); }
+    std::string_view text() const { return {data, size}; }
+    bool empty() const { return type == Type::Empty || (type == Type::Text && blank(text())); }
     static bool blank(std::string_view text);
 };
 
@@ -30,6 +35,12 @@ struct Sheet {
     std::vector<Range> merged;
     std::vector<double> widths;           // column widths in characters; 0 where not given
     bool date1904 = false;                // serial days count from 1904-01-01
+    std::shared_ptr<const std::vector<std::string>> strings;  // the workbook's shared strings, which cells show
+    // The cells' own texts, shared by the copies of the sheet, whose cells point into them.
+    std::shared_ptr<std::deque<std::string>> texts = std::make_shared<std::deque<std::string>>();
+
+    // A cell of text or of an error, its text kept by the sheet.
+    Cell own_text(Cell::Type type, std::string text);
 
     const Cell& at(int row, int column) const;
     // Every cell of a merged range gets the value of its first cell;

@@ -40,9 +40,23 @@ public:
         std::set<std::string> missing;                     // of them, those reported as missing
     };
 
+    // A row's object by its place in the data; its JSON path is made only
+    // when a problem is to be told.
+    struct Entry {
+        const char* list = "";  // "schools", "municipalities", "report.orders", "recommendations"; or a key-value's path
+        const char* key = "";   // recommendations: "school", "municipality", "region"
+        int item = -1;          // the index in the list; −1: `list` is the path itself
+        int history = -1;       // a school's year, by its index in the school's history
+        const char* part = "";  // a school's (or year's) "assessments" or "support"
+        int part_item = -1;     // the index in assessments
+        Row at;
+
+        std::string path() const;
+    };
+
     std::string source;
     std::vector<SheetColumns> sheets;
-    std::unordered_map<std::string, Row> rows;
+    std::vector<Entry> entries;
 
     Location locate_cell(int sheet, int row, int column) const;  // column −1: the row
     // The cell, row or sheet of a JSON path; nullopt when unknown. `dropped`:
@@ -52,6 +66,10 @@ public:
     InputError relocated(const InputError& error) const;
     // "`source`: в книге ошибки (N):" and the problems in the workbook's order.
     static InputError listing(const std::string& source, std::vector<Problem> problems);
+
+private:
+    const std::unordered_map<std::string, Row>& rows() const;
+    mutable std::unordered_map<std::string, Row> rows_;  // made from the entries on the first question
 };
 
 struct SheetData {

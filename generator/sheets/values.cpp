@@ -82,9 +82,19 @@ std::string trimmed(std::string_view text) {
 }
 
 std::optional<json> cell_value(const Cell& cell, const Kind& kind, bool date1904, std::string& problem) {
-    if (cell.empty()) return json(json::value_t::discarded);
-    const std::string shown = trimmed(shown_text(cell, date1904));
-    const std::string given = ", указано " + quoted(shown);
+    if (cell.type == Cell::Type::Empty) return json(json::value_t::discarded);
+    // Numbers and booleans as the kind wants them need no text.
+    if (cell.type == Cell::Type::Number && !cell.date) {
+        const double value = cell.number;
+        if (kind.type == Kind::Type::Integer && std::nearbyint(value) == value && std::fabs(value) <= kLargest)
+            return json(static_cast<std::int64_t>(value));
+        if (kind.type == Kind::Type::Number && std::fabs(value) <= kLargest) return json(value);
+        if (kind.type == Kind::Type::Boolean && (value == 0 || value == 1)) return json(value != 0);
+    }
+    if (cell.type == Cell::Type::Boolean && kind.type == Kind::Type::Boolean) return json(cell.number != 0);
+    if (cell.type == Cell::Type::Text && Cell::blank(cell.text())) return json(json::value_t::discarded);
+    const std::string shown = cell.type == Cell::Type::Text ? trimmed(cell.text()) : trimmed(shown_text(cell, date1904));
+    const auto given = [&] { return ", указано " + quoted(shown); };
     if (cell.type == Cell::Type::Error) {
         problem = "в ячейке ошибка формулы " + shown;
         return std::nullopt;
@@ -98,55 +108,52 @@ std::optional<json> cell_value(const Cell& cell, const Kind& kind, bool date1904
         case Kind::Type::Text:
             return json(shown);
         case Kind::Type::TextOrNone:
-            if (normalised_name(shown) == "нет") return json(nullptr);
+            if (shown == "нет" || normalised_name(shown) == "нет") return json(nullptr);
             return json(shown);
         case Kind::Type::Integer: {
-            const std::optional<double> value =
-                cell.type == Cell::Type::Number && !cell.date ? std::optional<double>(cell.number)
-                : cell.type == Cell::Type::Text           ? number_in(shown)
-                                                          : std::nullopt;
+            const std::optional<double> value = cell.type == Cell::Type::Text ? number_in(shown) : std::nullopt;
             if (!value || std::nearbyint(*value) != *value || std::fabs(*value) > kLargest) {
-                problem = "ожидается целое число" + given;
+                problem = "ожидается целое число" + given();
                 return std::nullopt;
             }
             return json(static_cast<std::int64_t>(*value));  // its range is the schema's to check
         }
         case Kind::Type::Number: {
-            const std::optional<double> value =
-                cell.type == Cell::Type::Number && !cell.date ? std::optional<double>(cell.number)
-                : cell.type == Cell::Type::Text           ? number_in(shown)
-                                                          : std::nullopt;
+            const std::optional<double> value = cell.type == Cell::Type::Text ? number_in(shown) : std::nullopt;
             if (!value || std::fabs(*value) > kLargest) {
-                problem = "ожидается число" + given;
+                problem = "ожидается число" + given();
                 return std::nullopt;
             }
             return json(*value);
         }
         case Kind::Type::Boolean: {
-            if (cell.type == Cell::Type::Boolean) return json(cell.number != 0);
+            if (shown == "да") return json(true);
+            if (shown == "нет") return json(false);
             const std::string word = normalised_name(shown);
             if (word == "да" || word == "истина" || word == "true" || word == "1" || word == "+") return json(true);
             if (word == "нет" || word == "ложь" || word == "false" || word == "0" || word == "-") return json(false);
-            problem = "ожидается «да» или «нет»" + given;
+            problem = "ожидается «да» или «нет»" + given();
             return std::nullopt;
         }
         case Kind::Type::Date: {
             const std::string iso = cell.type == Cell::Type::Number ? serial_date(cell.number, date1904) : date_in(shown);
             if (iso.empty()) {
-                problem = "ожидается дата ДД.ММ.ГГГГ" + given;
+                problem = "ожидается дата ДД.ММ.ГГГГ" + given();
                 return std::nullopt;
             }
             return json(iso);
         }
         case Kind::Type::Choice: {
+            for (const std::string& choice : kind.choices)
+                if (choice == shown) return json(choice);
             const std::string wanted = normalised_name(shown);
             for (const std::string& choice : kind.choices)
                 if (normalised_name(choice) == wanted) return json(choice);
-            problem = "ожидается одно из значений: " + listing(kind.choices) + given;
+            problem = "ожидается одно из значений: " + listing(kind.choices) + given();
             return std::nullopt;
         }
     }
-    return json();
+    return json(json::value_t::discarded);
 }
 
 }  // namespace docgen::sheets
