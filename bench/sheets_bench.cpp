@@ -60,7 +60,8 @@ const std::string& file(int times, bool workbook) {
         path = (folder / ("x" + std::to_string(times) + (workbook ? ".xlsx" : ".json"))).string();
         const json data = scaled(times);
         if (workbook) sheets::write_cluster_workbook(path, data, {"ШПУ", "ШБУ", "ШНРО", "ШФНСУ", "ШсРНР"});
-        else std::ofstream(path) << data.dump(2);
+        else if (times == 1) path = example_json();  // the example as it is
+        else std::ofstream(path) << data.dump(1);       // about as the example is written
     }
     return path;
 }

@@ -18,18 +18,6 @@ constexpr char16_t kWindows1251[128] = {
     0x00B0, 0x00B1, 0x0406, 0x0456, 0x0491, 0x00B5, 0x00B6, 0x00B7, 0x0451, 0x2116, 0x0454, 0x00BB, 0x0458, 0x0405, 0x0455, 0x0457,
 };
 
-bool valid_utf8(std::string_view bytes) {
-    for (size_t i = 0; i < bytes.size();) {
-        const unsigned char c = static_cast<unsigned char>(bytes[i]);
-        int length = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-        if (length == 0 || (length == 2 && c < 0xC2) || i + length > bytes.size()) return false;
-        for (int k = 1; k < length; ++k)
-            if ((static_cast<unsigned char>(bytes[i + k]) & 0xC0) != 0x80) return false;
-        i += length;
-    }
-    return true;
-}
-
 std::string from_utf16(std::string_view bytes, bool little_endian) {
     std::string out;
     for (size_t i = 0; i + 1 < bytes.size(); i += 2) {
@@ -63,12 +51,13 @@ std::string from_windows1251(std::string_view bytes) {
     return out;
 }
 
-// The text in UTF-8.
+// The text in UTF-8. A byte order mark of UTF-8 before text that is not
+// (a file re-saved by a program that trusted it) does not count.
 std::string decoded(std::string_view bytes) {
-    if (bytes.substr(0, 3) == "\xEF\xBB\xBF") return std::string(bytes.substr(3));
     if (bytes.substr(0, 2) == "\xFF\xFE") return from_utf16(bytes.substr(2), true);
     if (bytes.substr(0, 2) == "\xFE\xFF") return from_utf16(bytes.substr(2), false);
-    if (valid_utf8(bytes)) return std::string(bytes);
+    if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
+    if (utf8::valid(bytes)) return std::string(bytes);
     return from_windows1251(bytes);
 }
 

@@ -30,7 +30,8 @@ namespace {
     X(format_set_border) X(format_set_font_size) X(worksheet_write_string) X(worksheet_write_number)                   \
     X(worksheet_write_datetime) X(worksheet_set_column) X(worksheet_set_row) X(worksheet_freeze_panes)                  \
     X(worksheet_data_validation_range) X(worksheet_data_validation_cell) X(worksheet_activate) X(worksheet_autofilter) \
-    X(worksheet_set_tab_color)
+    X(worksheet_set_tab_color) X(worksheet_set_landscape) X(worksheet_fit_to_pages) X(worksheet_repeat_rows)      \
+    X(worksheet_set_paper) X(worksheet_gridlines)
 
 struct Xlsx {
 #define DOCGEN_DECLARE(name) decltype(&::name) name = nullptr;
@@ -187,6 +188,12 @@ private:
         }
         x_.worksheet_set_row(sheet, 0, 48, nullptr);
         x_.worksheet_freeze_panes(sheet, 1, 0);
+        // Printed on A4 across, as wide as the page, the headers on every page.
+        x_.worksheet_set_paper(sheet, 9);
+        x_.worksheet_set_landscape(sheet);
+        x_.worksheet_fit_to_pages(sheet, 1, 0);
+        x_.worksheet_repeat_rows(sheet, 0, 0);
+        x_.worksheet_gridlines(sheet, LXW_SHOW_ALL_GRIDLINES);
         const int rows = write_rows(layout, sheet, kinds);
         x_.worksheet_autofilter(sheet, 0, 0, static_cast<lxw_row_t>(std::max(rows, 1)),
                                 static_cast<lxw_col_t>(layout.columns.size() - 1));

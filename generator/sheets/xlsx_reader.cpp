@@ -86,6 +86,7 @@ public:
 
     explicit TagStream(std::string_view xml) : xml_(xml) {}
     bool damaged() const { return damaged_; }
+    void set_damaged() { damaged_ = true; }
 
     // The value of a cell written as most programs write it, <v>…</v></c>
     // with no entity in the value, taken at once; nullopt for any other form.
@@ -341,6 +342,7 @@ private:
             if (required) fail("в архиве нет части " + part + " (это не книга XLSX?)");
             return document;
         }
+        if (!utf8::valid(*content)) fail("часть " + part + " не в кодировке UTF-8");
         const pugi::xml_parse_result parsed = document.load_buffer(content->data(), content->size());
         if (!parsed) fail("часть " + part + " повреждена: " + parsed.description());
         return document;
@@ -411,7 +413,7 @@ private:
     Sheet read_sheet(const std::string& part, const std::string& name) {
         const std::optional<std::string> xml = zip_.read(part);
         if (!xml) fail("в архиве нет части " + part);
-        if (xml->starts_with("\xFF\xFE") || xml->starts_with("\xFE\xFF")) fail("часть " + part + " в кодировке UTF-16");
+        if (!utf8::valid(*xml)) fail("часть " + part + " не в кодировке UTF-8");
         Sheet sheet;
         sheet.name = name;
         sheet.date1904 = date1904_;
@@ -420,7 +422,15 @@ private:
         TagStream stream(*xml);
         TagStream::Tag tag;
         int next_row = 0, next_column = 0;
+        std::string root;  // the document element, which must end the document
+        bool ended = false;
         while (stream.next(tag)) {
+            if (root.empty()) {
+                root = tag.name;
+                ended = tag.empty;
+            } else if (tag.closing && tag.name == root) {
+                ended = true;
+            }
             if (tag.closing) continue;
             if (tag.name == "col") {
                 const int first = static_cast<int>(number(TagStream::attribute(tag.attributes, "min")));
@@ -472,7 +482,7 @@ private:
                 sheet.merged.push_back(range);
             }
         }
-        if (stream.damaged()) fail("часть " + part + " повреждена: XML обрывается");
+        if (stream.damaged() || !ended) fail("часть " + part + " повреждена: XML обрывается");
         return sheet;
     }
 
@@ -481,12 +491,16 @@ private:
         std::string value, inline_text;
         bool has_value = false, in_inline = false;
         TagStream::Tag tag;
+        bool closed = false;
         if (const std::optional<std::string_view> plain = stream.plain_value()) {
             value = *plain;
-            has_value = true;
+            has_value = closed = true;
         } else while (stream.next(tag)) {
             if (tag.closing) {
-                if (tag.name == "c") break;
+                if (tag.name == "c") {
+                    closed = true;
+                    break;
+                }
                 if (tag.name == "is") in_inline = false;
                 continue;
             }
@@ -502,15 +516,16 @@ private:
                 stream.skip_element(tag.name);
             }
         }
+        if (!closed) stream.set_damaged();
         Cell cell;
         if (type == "inlineStr") {
             cell = sheet.own_text(Cell::Type::Text, normalised(std::move(inline_text)));
         } else if (!has_value) {
             return cell;  // a formula without a cached value
         } else if (type == "s") {
-            char* end = nullptr;
-            const long index = std::strtol(value.c_str(), &end, 10);
-            if (end == value.c_str() || *end || index < 0 || !shared_ || index >= static_cast<long>(shared_->size()))
+            size_t index = 0;
+            const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), index);
+            if (error != std::errc() || end != value.data() + value.size() || !shared_ || index >= shared_->size())
                 fail("ссылка на строку " + value + ", которой нет");
             const std::string& text = (*shared_)[index];
             cell.type = text.empty() ? Cell::Type::Empty : Cell::Type::Text;
@@ -532,8 +547,9 @@ private:
                 cell = sheet.own_text(Cell::Type::Text, std::move(value));
             } else {
                 cell.type = Cell::Type::Number;
-                const long index = style.empty() ? 0 : std::strtol(std::string(style).c_str(), nullptr, 10);
-                const Shown shown = index >= 0 && index < static_cast<long>(styles_.size()) ? styles_[index] : Shown::Number;
+                size_t index = 0;
+                std::from_chars(style.data(), style.data() + style.size(), index);
+                const Shown shown = index < styles_.size() ? styles_[index] : Shown::Number;
                 cell.date = shown == Shown::Date;
                 if (shown == Shown::Boolean && (cell.number == 0 || cell.number == 1)) cell.type = Cell::Type::Boolean;
             }
