@@ -9,6 +9,7 @@
 #include <dlfcn.h>
 #include <xlsxwriter.h>
 
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <unistd.h>
@@ -131,11 +132,20 @@ private:
 
     void write_instructions() {
         lxw_worksheet* sheet = x_.workbook_add_worksheet(workbook_, instructions_sheet());
-        x_.worksheet_set_column(sheet, 0, 0, 110, wrapped_);
+        constexpr double kWidth = 68;  // characters: A4 upright
+        x_.worksheet_set_column(sheet, 0, 0, kWidth, wrapped_);
         x_.worksheet_set_tab_color(sheet, 0x70AD47);
+        x_.worksheet_set_paper(sheet, 9);
+        x_.worksheet_fit_to_pages(sheet, 1, 0);
         int row = 0;
         x_.worksheet_write_string(sheet, row++, 0, "Результаты мониторинга школ: форма для заполнения", title_);
-        const auto line = [&](const std::string& text) { x_.worksheet_write_string(sheet, row++, 0, text.c_str(), nullptr); };
+        // A paragraph a cell, its row as high as its lines: programs do not fit
+        // the height of a row to wrapped text they did not lay out themselves.
+        const auto line = [&](const std::string& text) {
+            const double lines = std::ceil(static_cast<double>(utf8::count(text)) / (kWidth * 1.15));
+            x_.worksheet_set_row(sheet, static_cast<lxw_row_t>(row), 15 * std::max(1.0, lines), wrapped_);
+            x_.worksheet_write_string(sheet, static_cast<lxw_row_t>(row++), 0, text.c_str(), wrapped_);
+        };
         line("Книгу читает docgen: по ней составляются отчет о результатах мониторинга региона и аналитические справки "
              "муниципалитетов и школ. Проверить заполненную книгу: docgen indicators книга.xlsx — программа назовет "
              "каждую ошибку с листом, строкой и столбцом.");
@@ -156,7 +166,7 @@ private:
                  "Школа на листах «Прошлые годы», «Результаты» и «Поддержка» указывается кодом с листа «Школы». "
                  "Год мониторинга указан на листе «Регион»; на листах «Результаты» и «Поддержка» пустой год — год мониторинга.",
                  "Объединенные ячейки допустимы: значение относится ко всем строкам объединения.",
-                 "При выборе ячейки заголовка или ячейки столбца появляется подсказка о том, что в нее вносить.",
+                 "При выборе ячейки появляется подсказка о том, что в нее вносить.",
              })
             line(std::string("• ") + rule);
         x_.worksheet_activate(sheet);
