@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The pictures of docs/data-spreadsheets.md: the workbook of the example
+# The pictures of docs/data-spreadsheets.md (docs/spreadsheets/; docs/pictures/ is
+# scripts/docs-pictures.py's): the workbook of the example
 # region's Глинковский район (`docgen workbook cluster-results --from …`), as
 # LibreOffice prints its sheets «Школы» and «Результаты», cut to their tops.
 # Usage: scripts/workbook-pictures.sh [DOCGEN]
@@ -39,8 +40,8 @@ page_of() {
 cut() {  # a header of the sheet, height in pixels, output
   local page
   page=$(page_of "$1")
-  pdftoppm -r 110 -png -singlefile -f "$page" -l "$page" -x 40 -y 60 -W 1230 -H "$2" "$work/glinka.pdf" "docs/pictures/$3"
-  echo "docs/pictures/$3.png"
+  pdftoppm -r 110 -png -singlefile -f "$page" -l "$page" -x 40 -y 60 -W 1230 -H "$2" "$work/glinka.pdf" "docs/spreadsheets/$3"
+  echo "docs/spreadsheets/$3.png"
 }
 cut "Вид школы" 140 workbook-schools
 cut "Процедура" 330 workbook-results

@@ -11,8 +11,9 @@
 
 namespace docgen::sheets {
 
-// The value; a discarded json for an empty cell (null is «нет» of a text that may be none); nullopt with `problem` set when the
-// cell holds what the kind cannot take.
+// The value; a discarded json for an empty cell (null is the «нет» of a
+// text that may be none); nullopt with `problem` set when the cell holds
+// what the kind cannot take.
 std::optional<nlohmann::json> cell_value(const Cell& cell, const Kind& kind, bool date1904, std::string& problem);
 
 // A cell's text without the spaces around it.
