@@ -222,6 +222,41 @@ Fods mistaken_region() {
     return fods;
 }
 
+// The rest of the mistakes docs/data-spreadsheets.md lists.
+Fods more_mistakes() {
+    Fods fods;
+    fods.sheet("Регион")
+        .row({"Показатель", "Значение"})
+        .row({"Регион", "Смоленская область"})
+        .row({"Регион", "Смоленская область"})
+        .row({"Регион в родительном падеже", "Смоленской области"})
+        .row({"Год мониторинга", "#2022"});
+    fods.sheet("Муниципалитеты")
+        .row({"Код", "Название", "Вид", "Код"})
+        .row({"glinka", "Глинковский район", "муниципальный район", "glinka"});
+    fods.sheet("Школы")
+        .row({"Код школы", "Название", "Муниципалитет", "Местность", "Вид школы", "Обучающихся", "ИСБШ"})
+        .row({"67201", "МБОУ «Доброминская СШ»", "glinka", "сельская", "СОШ", "#41", "#-0.71"})
+        .row({"67202", "", "glinka", "сельская", "СОШ", "#41", "высокий"})
+        .row({"67203", "МБОУ «Болтутинская СШ»", "glinka", "сельская", "СОШ", "#30", "=1/0|0"});
+    fods.sheet("ШКОЛЫ ").row({"Код школы"});
+    fods.sheet("Прошлые годы")
+        .row({"Школа", "Год"})
+        .row({"67201", "#2021"});
+    fods.sheet("Результаты")
+        .row({"Код школы", "Процедура", "Предмет", "Класс", "Участники", "Низкие результаты", "Высокие результаты", "Объективность"})
+        .row({"67201", "ВПР", "математика", "#5", "#20", "#5", "#16", "да"})
+        .row({"", "ВПР", "математика", "#6", "#20", "#5", "", "да"})
+        .row({"67201", "ЕГЭ", "математика", "#12", "#20", "#5", "", "да"});
+    fods.sheet("Поддержка")
+        .row({"Код школы", "Слабоуспевающие", "Неуспевающие", "С индивидуальным маршрутом", "Практики представлены", "Практики в банке"})
+        .row({"67201", "#1", "#1", "#3", "#1", "#2"});
+    fods.sheet("Рекомендации")
+        .row({"Документ", "Код", "Условие", "Текст"})
+        .row({"", "mentor", "true", "Закрепить школу-наставника."});
+    return fods;
+}
+
 class Sheets : public ::testing::Test {
 protected:
     static void SetUpTestSuite() {
@@ -231,6 +266,7 @@ protected:
         write("region.fods", small_region(false).text());
         write("region-1904.fods", small_region(true).text());
         write("mistaken.fods", mistaken_region().text());
+        write("more-mistakes.fods", more_mistakes().text());
         Fods roadmap;
         roadmap.sheet("Дорожная карта")
             .row({"№ п/п", "Уровень", "Мероприятие", "Сроки"})
@@ -241,7 +277,7 @@ protected:
             .row({"3", "Муниципальный", "Курсы повышения квалификации", "апрель 2023"});
         write("roadmap.fods", roadmap.text());
         // One LibreOffice run for the flat ODS files, one for the Windows-1251 CSV.
-        convert("region.fods region-1904.fods mistaken.fods roadmap.fods", "");
+        convert("region.fods region-1904.fods mistaken.fods more-mistakes.fods roadmap.fods", "");
         write("results-1251.csv", std::string("Код школы;Предмет;Участники\r\n67001;") + "\xF0\xF3\xF1\xF1\xEA\xE8\xE9 \xFF\xE7\xFB\xEA" +
                                       ";\"1 234\"\r\n");
         convert("results-1251.csv", "--infilter=CSV:59,34,34");
@@ -402,6 +438,46 @@ TEST_F(Sheets, EveryProblemAtItsCell) {
     std::string problems = problems_of("mistaken.xlsx");
     problems.erase(0, (dir_ / "").string().size());
     EXPECT_EQ("docgen: " + problems + "\n", documented("<!-- errors of mistaken.xlsx -->"));
+}
+
+TEST_F(Sheets, TheOtherMistakes) {
+    const std::string problems = problems_of("more-mistakes.xlsx");
+    for (const std::string& line : {
+             "  Лист «ШКОЛЫ »: лист «Школы» в книге уже есть",
+             "  Лист «Прошлые годы»: не найдена строка заголовков: в первых 20 строках нет столбца «Код школы»",
+             "  Лист «Регион», строка 3, столбец A «Показатель»: показатель уже указан в строке 2",
+             "  Лист «Муниципалитеты», строка 1, столбец D «Код»: столбец уже есть: A",
+             "  Лист «Школы», строка 3, столбец B «Название»: не заполнено",
+             "  Лист «Школы», строка 3, столбец G «ИСБШ»: ожидается число, указано «высокий»",
+             "  Лист «Школы», строка 4, столбец G «ИСБШ»: в ячейке ошибка формулы #DIV/0!",
+             "  Лист «Результаты», строка 2, столбец G «Высокие результаты»: высоких результатов (16) больше, чем участников "
+             "без низких результатов (15)",
+             "  Лист «Результаты», строка 3, столбец A «Код школы»: не указан код школы",
+             "  Лист «Результаты», строка 4, столбец D «Класс»: должно быть от 4 до 11",
+             "  Лист «Поддержка», строка 2, столбец D «С индивидуальным маршрутом»: больше, чем слабоуспевающих и "
+             "неуспевающих вместе",
+             "  Лист «Поддержка», строка 2, столбец F «Практики в банке»: больше, чем представлено практик",
+             "  Лист «Рекомендации», строка 2: не указан документ: «справка школы», «справка муниципалитета», «отчет региона»",
+         })
+        EXPECT_NE(problems.find(line), std::string::npos) << line << "\n\n" << problems;
+
+    // A year given twice, and rules that leave a school without a cluster.
+    json data = small_region_json();
+    data["schools"][0]["history"].push_back({{"year", 2021}});
+    fs::create_directories(dir_ / "more");
+    const std::string file = (dir_ / "more" / "twice.xlsx").string();
+    sheets::write_cluster_workbook(file, data, {"ШПУ", "ШБУ", "ШНРО", "ШФНСУ", "ШсРНР"});
+    int status = -1;
+    EXPECT_NE(docgen("indicators " + file, &status).find("Лист «Прошлые годы», строка 3, столбец B «Год»: год 2021 указан дважды"),
+              std::string::npos);
+    json rules = load_json_file(std::string(DOCGEN_SOURCE_DIR) + "/rules/concept-2022.json");
+    rules["classification"].erase(rules["classification"].size() - 1);
+    std::ofstream(dir_ / "more" / "rules.json") << rules.dump();
+    sheets::write_cluster_workbook(file, small_region_json(), {"ШПУ", "ШБУ", "ШНРО", "ШФНСУ", "ШсРНР"});
+    const std::string out = docgen("indicators " + file + " --rules " + (dir_ / "more" / "rules.json").string(), &status);
+    EXPECT_EQ(status, 1);
+    EXPECT_NE(out.find("Лист «Школы», строка 2: ни одно правило классификации не относит школу к кластеру"), std::string::npos)
+        << out;
 }
 
 TEST_F(Sheets, NothingIsRenderedFromAWorkbookWithErrors) {

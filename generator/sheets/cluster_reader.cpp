@@ -429,17 +429,19 @@ private:
     }
 
     // The reader's own problems and those of the schema and the checks
-    // across records, each once. A value the schema refuses gets a stand-in,
-    // so that the checks across records run too; they say nothing of rows
-    // with a problem already, nor of sheets that lack a column.
+    // across records, each once. A value the reader or the schema refuses
+    // gets a stand-in that the schema takes, so that the checks across
+    // records run too; they say nothing of rows with a problem already, nor
+    // of sheets that lack a column.
     [[noreturn]] void fail_with_checks() {
         std::vector<Problem> problems = std::move(problems_);
         const auto keep = [&](const std::vector<Problem>& found, bool across) {
             if (found.empty()) return;
             const InputError relocated = origins_->relocated(InputError(workbook_.source, "", found));
             for (const Problem& later : relocated.problems()) {
-                if (absent_sheets_.count(later.where.sheet) || flagged_rows_.count(row_key(later.where))) continue;
-                if (across && incomplete_sheets_.count(later.where.sheet)) continue;
+                if (absent_sheets_.count(later.where.sheet)) continue;
+                if (across && (incomplete_sheets_.count(later.where.sheet) || flagged_rows_.count(row_key(later.where))))
+                    continue;
                 problems.push_back(later);
             }
         };
