@@ -187,7 +187,7 @@ private:
     }
 
     void read_key_values(const SheetLayout& layout, Sheet& sheet) {
-        sheet.spread_merged(false);
+        sheet.spread_merged(false, workbook_.source);
         const int index = add_sheet(sheet);
         Origins::SheetColumns& columns = origins_->sheets[index];
         columns.columns.push_back({"", 1});
@@ -238,7 +238,7 @@ private:
     }
 
     void read_rows(const SheetLayout& layout, Sheet& sheet) {
-        sheet.spread_merged(false);
+        sheet.spread_merged(false, workbook_.source);
         const int index = add_sheet(sheet);
         const int header = header_row(layout, sheet);
         if (header < 0) {

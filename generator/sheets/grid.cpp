@@ -1,7 +1,10 @@
 #include "sheets/grid.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
+
+#include "common/error.h"
 
 namespace docgen::sheets {
 
@@ -35,15 +38,28 @@ const Cell& Sheet::at(int row, int column) const {
     return column >= 0 && column < static_cast<int>(cells.size()) ? cells[column] : empty;
 }
 
-void Sheet::spread_merged(bool multi_row_only) {
+void Sheet::spread_merged(bool multi_row_only, const std::string& source) {
+    // A range reaches no further than the cells there are: a merge over
+    // whole rows or columns fills only what holds data.
+    constexpr size_t kMaxSpread = 5'000'000;
+    size_t added = 0;
+    int width = 0;
+    for (const std::vector<Cell>& cells : rows) width = std::max(width, static_cast<int>(cells.size()));
     for (const Range& range : merged) {
         if (multi_row_only && range.first_row == range.last_row) continue;
         const Cell first = at(range.first_row, range.first_column);
         if (first.empty()) continue;
+        const int last_column = std::min(range.last_column, width - 1);
         for (int r = range.first_row; r <= range.last_row && r < static_cast<int>(rows.size()); ++r) {
             std::vector<Cell>& cells = rows[r];
-            if (static_cast<int>(cells.size()) <= range.last_column) cells.resize(range.last_column + 1);
-            for (int c = range.first_column; c <= range.last_column; ++c)
+            if (static_cast<int>(cells.size()) <= last_column) {
+                added += last_column + 1 - cells.size();
+                if (added > kMaxSpread)
+                    throw InputError(source + ": лист «" + name + "»: объединенные ячейки покрывают больше " +
+                                     std::to_string(kMaxSpread) + " пустых ячеек");
+                cells.resize(last_column + 1);
+            }
+            for (int c = range.first_column; c <= last_column; ++c)
                 if (cells[c].empty()) cells[c] = first;
         }
     }

@@ -45,8 +45,9 @@ struct Sheet {
     const Cell& at(int row, int column) const;
     // Every cell of a merged range gets the value of its first cell;
     // `multi_row_only`: only ranges that span rows (a level written once for
-    // several rows), not a title spanning a row.
-    void spread_merged(bool multi_row_only);
+    // several rows), not a title spanning a row. InputError naming `source`
+    // when the ranges would make millions of cells.
+    void spread_merged(bool multi_row_only, const std::string& source);
 };
 
 struct Workbook {

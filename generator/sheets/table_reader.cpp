@@ -31,7 +31,7 @@ Sheet sheet_of(const NamedBytes& file, Format format, const std::string& name) {
 
 json read_table(const NamedBytes& file, Format format, const std::string& sheet_name, const json& given_columns) {
     Sheet sheet = sheet_of(file, format, sheet_name);
-    sheet.spread_merged(true);
+    sheet.spread_merged(true, file.name);
     const auto where = [&](int row, int column, const std::string& header) {
         Location at = Location::at(file.name);
         at.sheet = sheet.name;
