@@ -442,7 +442,7 @@ TEST_F(Sheets, EveryProblemAtItsCell) {
 
 TEST_F(Sheets, TheOtherMistakes) {
     const std::string problems = problems_of("more-mistakes.xlsx");
-    for (const std::string& line : {
+    for (const char* line : {
              "  Лист «ШКОЛЫ »: лист «Школы» в книге уже есть",
              "  Лист «Прошлые годы»: не найдена строка заголовков: в первых 20 строках нет столбца «Код школы»",
              "  Лист «Регион», строка 3, столбец A «Показатель»: показатель уже указан в строке 2",
