@@ -6,13 +6,17 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <functional>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "common/error.h"
 #include "common/files.h"
 #include "common/json_file.h"
+#include "common/schema_validator.h"
 #include "common/zip_writer.h"
+#include "domain/schema_check.h"
 #include "domain/analysis.h"
 #include "render/input.h"
 #include "sheets/grid.h"
@@ -594,6 +598,39 @@ TEST_F(Sheets, WhatOtherProgramsWrite) {
     std::string encrypted = hand_made_workbook("<worksheet/>");
     encrypted[encrypted.rfind("PK\x01\x02") + 8] |= 1;  // the last entry of the central directory: encrypted
     EXPECT_EQ(failure(encrypted), "book.xlsx: книгу не удается прочитать: книга защищена паролем; сохраните ее без пароля");
+}
+
+// Every value of the schema has its column, and every column its value of
+// the schema: a key added to the schema and not to the workbook would be
+// lost on the way through it.
+TEST_F(Sheets, LayoutCoversTheSchema) {
+    const SchemaValidator& schema = domain::cluster_results_schema();
+    // The leaves under a path, without the parts that other sheets hold.
+    std::function<void(const std::string&, const std::string&, std::set<std::string>&)> leaves =
+        [&](const std::string& base, const std::string& inside, std::set<std::string>& out) {
+            const json* node = schema.schema_at(base + (base.empty() || inside.empty() ? "" : ".") + inside);
+            ASSERT_TRUE(node) << base << " " << inside;
+            if (!node->contains("properties")) {
+                out.insert(inside);
+                return;
+            }
+            for (const auto& [key, value] : node->at("properties").items()) {
+                static const std::set<std::string> elsewhere = {"assessments", "support", "history", "orders",
+                                                                "recommendations", "municipalities", "schools"};
+                if (elsewhere.count(key)) continue;
+                leaves(base, inside.empty() ? key : inside + "." + key, out);
+            }
+        };
+    for (const sheets::SheetLayout& layout : sheets::cluster_layout()) {
+        std::string base = layout.rows_path;
+        if (base == "recommendations.school[]") continue;  // the lists of the three documents, told by «Документ»
+        std::set<std::string> wanted, given;
+        leaves(base, "", wanted);
+        for (const sheets::Column& column : layout.columns)
+            if (column.role == sheets::Role::Value || column.role == sheets::Role::Municipality) given.insert(column.path);
+        if (base == "schools[].assessments[]" || base == "schools[].support") wanted.erase("year");
+        EXPECT_EQ(given, wanted) << layout.name;
+    }
 }
 
 // Every sheet and header of the layout is in docs/data-spreadsheets.md.
