@@ -374,6 +374,7 @@ TEST_F(Sheets, CsvInTheEncodingsAndSeparatorsOfClerks) {
     const std::vector<std::vector<std::string>> expected = {{"Код", "Предмет"}, {"67001", "русский язык"}};
     EXPECT_EQ(cells("Код;Предмет\n67001;русский язык\n"), expected);
     EXPECT_EQ(cells("\xEF\xBB\xBFКод,Предмет\r\n67001,русский язык\r\n\r\n"), expected);
+    EXPECT_EQ(cells("sep=,\r\nКод,Предмет\r\n67001,русский язык\r\n"), expected);  // Excel's hint
     EXPECT_EQ(cells("\xCA\xEE\xE4;\xCF\xF0\xE5\xE4\xEC\xE5\xF2\n67001;\xF0\xF3\xF1\xF1\xEA\xE8\xE9 \xFF\xE7\xFB\xEA\n"), expected);
     // UTF-16 with its byte order mark, tab between fields ("Unicode text").
     std::string utf16 = "\xFF\xFE";

@@ -80,8 +80,14 @@ char separator_of(std::string_view text) {
 }  // namespace
 
 Sheet read_csv(std::string_view bytes, const std::string& source, const std::string& sheet_name) {
-    const std::string text = decoded(bytes);
-    const char separator = separator_of(text);
+    std::string text = decoded(bytes);
+    // Excel's own hint on the first line: "sep=;".
+    char separator = 0;
+    if (text.size() >= 5 && text.compare(0, 4, "sep=") == 0 && (text.size() == 5 || text[5] == '\n' || text[5] == '\r')) {
+        separator = text[4];
+        text.erase(0, text.find('\n') == std::string::npos ? text.size() : text.find('\n') + 1);
+    }
+    if (!separator) separator = separator_of(text);
     Sheet sheet;
     sheet.name = sheet_name;
     std::vector<Cell> row;

@@ -69,7 +69,7 @@ std::string serial_date(double serial, bool date1904);
 Workbook read_xlsx(std::string_view bytes, const std::string& source);
 // Text in UTF-8 (with or without a byte order mark), UTF-16 with a byte order
 // mark, or Windows-1251; fields separated by ';', ',' or tab, whichever the
-// first line has most of outside quotes.
+// first line has most of outside quotes, or as a first line "sep=;" says.
 Sheet read_csv(std::string_view bytes, const std::string& source, const std::string& sheet_name);
 
 }  // namespace docgen::sheets
