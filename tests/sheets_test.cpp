@@ -673,6 +673,12 @@ TEST_F(Sheets, RoadmapTableFromASheet) {
         "rows_from": {"file": "roadmap.csv"}}}})");
     const json rows = read_data(path("plan2.json")).value["document"]["table"]["rows"];
     EXPECT_EQ(rows, json::parse(R"([{"event": "Семинар", "number": "1"}])"));
+    // The sheet's own columns from a CSV file, as wide as their texts are long.
+    write("plan3.json", R"({"document": {"title": "План", "table": {"rows_from": {"file": "roadmap.csv"}}}})");
+    const json columns = read_data(path("plan3.json")).value["document"]["table"]["columns"];
+    ASSERT_EQ(columns.size(), 2u);
+    EXPECT_EQ(columns[0]["title"], "№ п/п");
+    EXPECT_LT(columns[0]["width"].get<double>(), columns[1]["width"].get<double>());
 }
 
 // The example region through the workbook docgen writes: the same data, the

@@ -1,5 +1,6 @@
 // A roadmap's table from a sheet: the header row gives the columns, each row
 // below a measure, and a row whose only filled cell is the first a section.
+#include <algorithm>
 #include <filesystem>
 
 #include "common/utf8.h"
@@ -25,6 +26,24 @@ Sheet sheet_of(const NamedBytes& file, Format format, const std::string& name) {
         names += (names.empty() ? "«" : ", «") + sheet.name + "»";
     }
     throw InputError(file.name + ": в книге нет листа «" + name + "»; листы книги: " + names);
+}
+
+// A column's width where the sheet gives none (a CSV file): its cells' mean
+// length in characters, within 4 to 40, so that a number column stays narrow
+// and the measures' column is wide. Section rows do not count.
+double text_width(const Sheet& sheet, int header, size_t column) {
+    size_t characters = 0, cells = 0;
+    for (int r = header; r < static_cast<int>(sheet.rows.size()); ++r) {
+        size_t filled = 0;
+        for (const Cell& cell : sheet.rows[r]) filled += !cell.empty();
+        if (r > header && filled == 1 && !sheet.at(r, 0).empty()) continue;
+        const std::string text = shown_text(sheet.at(r, static_cast<int>(column)), sheet.date1904);
+        if (text.empty()) continue;
+        characters += utf8::count(text);
+        ++cells;
+    }
+    const double mean = cells ? static_cast<double>(characters) / static_cast<double>(cells) : 10.0;
+    return std::clamp(mean + 2, 4.0, 40.0);
 }
 
 }  // namespace
@@ -68,8 +87,8 @@ json read_table(const NamedBytes& file, Format format, const std::string& sheet_
         for (size_t c = 0; c < titles.size(); ++c) {
             if (titles[c].empty()) throw InputError(where(header, static_cast<int>(c), ""), "у столбца нет заголовка");
             keys[c] = "c" + std::to_string(c + 1);
-            json column = {{"key", keys[c]}, {"title", titles[c]},
-                           {"width", c < sheet.widths.size() && sheet.widths[c] > 0 ? sheet.widths[c] : 10.0}};
+            const double width = c < sheet.widths.size() && sheet.widths[c] > 0 ? sheet.widths[c] : text_width(sheet, header, c);
+            json column = {{"key", keys[c]}, {"title", titles[c]}, {"width", width}};
             for (const Range& range : sheet.merged)
                 if (range.first_column == static_cast<int>(c) && range.last_row > range.first_row) column["merge"] = true;
             columns.push_back(std::move(column));
