@@ -113,9 +113,9 @@ public:
             }
             if (*layout.rows_path == 0) read_key_values(layout, *sheet->second);
             else read_rows(layout, *sheet->second);
-            if (*layout.rows_path == 0 && year_ == 0)  // the years of a school's facts cannot be told apart
-                for (const char* name : {"Прошлые годы", "Результаты", "Поддержка"}) incomplete_sheets_.insert(name);
         }
+        if (year_ <= 0)  // without the year of monitoring, the years of a school's facts cannot be told apart
+            for (const char* name : {"Прошлые годы", "Результаты", "Поддержка"}) incomplete_sheets_.insert(name);
         if (!problems_.empty()) fail_with_checks();
         return {std::move(data_), std::move(origins_)};
     }
@@ -217,14 +217,16 @@ private:
             std::string why;
             const Kind kind = kind_of(layout, *column);
             const std::optional<json> value = cell_value(sheet.at(r, 1), kind, sheet.date1904, why);
+            const bool year = std::string(column->path) == "year";
             if (!value) {
                 problem({index, r, 1}, why);
                 set_at(data_, column->path, stand_in(column->path));
+                if (year) year_ = -1;
             } else if (!value->is_discarded()) {
                 set_at(data_, column->path, *value);
+                if (year && value->is_number_integer()) year_ = value->get<int>();
             }
         }
-        if (data_.contains("year") && data_["year"].is_number_integer()) year_ = data_["year"].get<int>();
         fill_key_values(layout, true);
     }
 
@@ -496,7 +498,7 @@ private:
     std::map<std::string, std::string> municipalities_, municipality_names_;  // code, name → code
     std::map<std::string, int> key_rows_;                    // a key-value's path → its row
     std::map<std::pair<int, int>, int> support_rows_;        // a school and year (−1: this year) → the row of its support
-    int year_ = 0;
+    int year_ = 0;  // of monitoring; 0 or less: unknown
 };
 
 // The checks' messages in a clerk's words.
