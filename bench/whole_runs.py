@@ -11,7 +11,10 @@
    the monitoring report, 27 municipal and 343 school references, PDF and
    DOCX each), with --force so that every document is made;
 3. the same cycle over the example region with every school repeated 4 and
-   16 times (new ids and names), to show how time grows with the schools.
+   16 times (new ids and names), to show how time grows with the schools;
+4. `docgen indicators` of the example region from its JSON and from the
+   workbook `docgen workbook cluster-results --from` writes of it, the two
+   run alternately: what reading a workbook adds to a run.
 
 Each time is the median of --runs runs of docgen started directly; peak
 memory is the "Maximum resident set size" that /usr/bin/time -v reports for
@@ -91,6 +94,15 @@ def count_outputs(folder):
     return len(outputs), len(documents)
 
 
+def alternating(first, second, runs):
+    """Medians of two commands run one after the other, `runs` times each."""
+    times = ([], [])
+    for _ in range(runs):
+        times[0].append(timed(first))
+        times[1].append(timed(second))
+    return statistics.median(times[0]), statistics.median(times[1])
+
+
 def report(name, seconds, peak, files, documents):
     print(f"{name:<38} {seconds * 1000:9.1f} ms {files:6d} files {documents:5d} docs "
           f"{documents / seconds:7.0f} docs/s {seconds * 1000 / documents:7.2f} ms/doc {peak / 1024:6.1f} MiB peak")
@@ -124,7 +136,16 @@ def main():
             seconds, peak = measure(command, args.runs)
             report(f"order, first appendix only, {extension.upper()}", seconds, peak, 1, 1)
 
-        data = json.loads((ROOT / "examples/smolensk-2022/data.json").read_text(encoding="utf-8"))
+        example = ROOT / "examples/smolensk-2022/data.json"
+        workbook = tmp / "smolensk-2022.xlsx"
+        subprocess.run([args.docgen, "workbook", "cluster-results", "--from", str(example), "-o", str(workbook)], check=True)
+        from_json, from_workbook = alternating([args.docgen, "indicators", str(example)],
+                                               [args.docgen, "indicators", str(workbook)], max(args.runs, 11))
+        print(f"{'indicators of the example, JSON':<38} {from_json * 1000:9.1f} ms")
+        print(f"{'indicators of the example, workbook':<38} {from_workbook * 1000:9.1f} ms   "
+              f"{(from_workbook - from_json) * 1000:+.1f} ms for reading the workbook")
+
+        data = json.loads(example.read_text(encoding="utf-8"))
         base = None
         for scale in (int(s) for s in args.scales.split(",")):
             folder = tmp / f"x{scale}"

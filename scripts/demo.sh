@@ -3,7 +3,9 @@
 # Concept), an order with a text appendix, a municipal plan-graph and a
 # regional roadmap, then the whole monitoring cycle of the example region
 # (report, municipal and school references, PDF and DOCX each) with docgen
-# batch, which skips what is already up to date.
+# batch, which skips what is already up to date; and the example region as
+# the workbook municipalities fill in, with the analytic reference of one
+# municipality rendered from that workbook.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 docgen=${DOCGEN:-build/docgen}
@@ -21,3 +23,11 @@ render plan plan-municipal plan-municipal
 render plan roadmap-regional roadmap-regional
 
 "$docgen" batch examples/smolensk-2022/batch.json
+
+"$docgen" workbook cluster-results --from examples/smolensk-2022/data.json -o out/smolensk-2022.xlsx
+echo out/smolensk-2022.xlsx
+"$docgen" render templates/municipal-reference.xml out/smolensk-2022.xlsx \
+  --let "municipality=municipalities | find('id', 'glinka')" \
+  -o out/smolensk-2022-glinka.pdf -o out/smolensk-2022-glinka.docx
+echo out/smolensk-2022-glinka.pdf
+echo out/smolensk-2022-glinka.docx

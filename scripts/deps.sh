@@ -8,14 +8,16 @@ build_packages=(
   cmake g++ make pkg-config
   libpugixml-dev nlohmann-json3-dev hyphen-ru
   libdeflate-dev libharfbuzz-dev libvalijson-dev libboost-dev
+  libxlsxwriter-dev
 )
-# LibreOffice lays out the DOCX in Times New Roman's metric twin, Liberation Serif.
-# The page of `docgen serve` is tested in chromium, driven from Node.js by
-# playwright-core (which the test installs with npm from its lock file).
+# LibreOffice lays out the DOCX in Times New Roman's metric twin, Liberation Serif;
+# its spreadsheet makes the workbooks the tests read. The page of `docgen serve` is
+# tested in chromium, driven from Node.js by playwright-core (which the test installs
+# with npm from its lock file).
 test_packages=(
   libgtest-dev libbenchmark-dev zlib1g-dev libzip-dev libqpdf-dev poppler-utils qpdf mupdf-tools python3-docx
   clang libclang-rt-14-dev
-  libreoffice-writer-nogui fonts-liberation chromium nodejs npm curl
+  libreoffice-writer-nogui libreoffice-calc-nogui fonts-liberation chromium nodejs npm curl
 )
 # Packages whose command may come from elsewhere (Node.js from its own
 # repository bundles npm): present when the command is.

@@ -17,6 +17,7 @@ struct Options {
     int threads = 0;         // 0: one per core
     bool force = false;      // render even what is up to date
     std::string only;        // an element's id or name, or a municipality's
+    std::string data_format; // json, xlsx or csv; empty: by the data file's extension
     int shard = 1;           // the K-th …
     int shards = 1;          // … of N parts
     bool progress_bar = false;

@@ -38,12 +38,10 @@ BatchFile BatchFile::load(const std::string& path) { return parse(read_file(path
 BatchFile BatchFile::parse(const std::string& text, const std::string& path) {
     const json file = parse_json(text, path);
     static const SchemaValidator validator(embedded_batch_schema());
-    const auto problems = validator.problems(file, [&](const std::string& at, std::string& rest) {
-        return named_record(file, {"jobs"}, at, rest);
-    });
+    const auto problems = validator.problems(file, [&](const std::string& at) { return named_record(file, {"jobs"}, at); });
     if (!problems.empty()) {
         std::string message = path + ": the batch file does not follow schemas/batch.schema.json:";
-        for (const std::string& problem : problems) message += "\n  " + problem;
+        for (const Problem& problem : problems) message += "\n  " + problem.text();
         throw InputError(message);
     }
     const std::filesystem::path folder = std::filesystem::path(path).parent_path();

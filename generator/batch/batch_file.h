@@ -21,6 +21,7 @@ struct Job {
 struct BatchFile {
     std::string path;
     std::string data_path;
+    std::string data_format;  // json, xlsx or csv; empty: by the extension
     std::string rules_path;  // empty: the built-in rules
     std::string output_dir;
     std::vector<Job> jobs;

@@ -72,7 +72,10 @@ const json& job_list(const BatchFile& batch, const Job& job, const json& data, P
 
 Inputs load_inputs(const BatchFile& batch, const Resources& resources) {
     Inputs inputs;
-    inputs.raw = load_json_file(batch.data_path);
+    InputData data = read_data(batch.data_path, batch.data_format.empty()
+                                                    ? std::nullopt
+                                                    : std::optional(sheets::format_named(batch.data_format)));
+    inputs.raw = std::move(data.value);
     std::map<std::string, std::shared_ptr<const Template>> by_path;
     for (const Job& job : batch.jobs) {
         auto& loaded = by_path[job.template_path];
@@ -86,14 +89,14 @@ Inputs load_inputs(const BatchFile& batch, const Resources& resources) {
     for (const auto& loaded : inputs.templates) {
         if (loaded->input_format() == "cluster-results" && inputs.analysed.is_null()) {
             inputs.analysed = prepare_data(*loaded, keep_raw ? inputs.raw : std::move(inputs.raw), batch.data_path,
-                                           batch.rules_path);
+                                           batch.rules_path, data.origins.get());
         }
     }
     if (!keep_raw) inputs.raw = nullptr;
     // Everything an output is made from: if none of it changed, neither did the output.
     Sha256 shared;
     shared.update(DOCGEN_VERSION);
-    shared.update(read_file(batch.data_path, "data"));
+    for (const std::string& file : data.files) shared.update(read_file(file, "data"));
     if (!batch.rules_path.empty()) shared.update(read_file(batch.rules_path, "rules"));
     for (bool bold : {false, true})
         for (bool italic : {false, true}) shared.update(resources.fonts.face(bold, italic).bytes());

@@ -40,6 +40,7 @@ public:
     Runner(const Options& options, const Resources& resources)
         : options_(options), resources_(resources), batch_(BatchFile::load(options.batch_file)) {
         if (!options.output_dir.empty()) batch_.output_dir = options.output_dir;
+        if (!options.data_format.empty()) batch_.data_format = options.data_format;
         inputs_ = load_inputs(batch_, resources);
         plan_ = make_plan(batch_, inputs_);
         if (!options.only.empty()) keep_only(plan_, options.only);

@@ -1,4 +1,5 @@
-// docgen: renders official documents from a template and JSON data.
+// docgen: renders official documents from a template and data (JSON, or a
+// spreadsheet), and writes the workbook in which the data is filled in.
 // Exit status: 0 success, 1 bad input (the message says what and where),
 // 2 wrong usage.
 #include <unistd.h>
@@ -9,6 +10,7 @@
 #include <deque>
 #include <future>
 #include <iostream>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,10 +21,12 @@
 #include "batch/batch.h"
 #include "batch/manifest.h"
 #include "domain/analysis.h"
+#include "domain/schema_check.h"
 #include "render/input.h"
 #include "render/render.h"
 #include "render/resources.h"
 #include "serve/serve.h"
+#include "sheets/sheets.h"
 #include "template/template.h"
 
 namespace {
@@ -30,18 +34,22 @@ namespace {
 constexpr int kBadInput = 1;
 constexpr int kUsage = 2;
 
-const char* const kHelp = R"help(docgen — Russian official documents from templates and JSON data
+const char* const kHelp = R"help(docgen — Russian official documents from templates and data
 
 Usage:
   docgen render TEMPLATE DATA -o OUTPUT [-o OUTPUT ...] [options]
-  docgen indicators DATA [--rules FILE]
+  docgen indicators DATA [--rules FILE] [--data-format FORMAT]
   docgen batch BATCH [-j N] [--force] [--only ID] [--shard K/N] [--output DIR]
+  docgen workbook cluster-results -o FILE.xlsx [--from DATA] [--rules FILE]
   docgen merge-manifests DIR
   docgen serve [--bind ADDRESS] [--port N] [--jobs N] [--token TOKEN] [options]
   docgen --help
 
+DATA is JSON, an XLSX workbook or CSV files of cluster results
+(docs/data-spreadsheets.md), told by the extension or by --data-format.
+
 Commands:
-  render    Bind DATA (JSON) to TEMPLATE (XML) and write each OUTPUT;
+  render    Bind DATA to TEMPLATE (XML) and write each OUTPUT;
             the format follows the extension: .pdf, .docx, or
             .txt for the plain text of the document. Several -o write
             several formats from one binding of the data.
@@ -58,6 +66,9 @@ Commands:
               --shard K/N   only the K-th of N equal parts (for job arrays);
                             its manifest is manifest.shard-K-of-N.json
               --output DIR  the output folder instead of the batch file's
+  workbook  Write the workbook in which cluster results are filled in:
+            instructions, a sheet per part, drop-down lists and checks;
+            --from DATA fills it with existing data.
   merge-manifests
             Merge the manifest.shard-*.json of a sharded run into manifest.json.
   serve     Serve the page (in Russian) and the JSON API of docs/serve.md:
@@ -85,6 +96,8 @@ Options:
                         --let "school=schools | find('id', '67101')"
   --rules FILE          classification rules and indicators for cluster results
                         (default: the built-in rules/concept-2022.json)
+  --data-format FORMAT  json, xlsx or csv: how to read DATA whatever its extension
+                        (render, indicators, batch)
   -h, --help            this text
 
 Exit status: 0 success, 1 bad input or a document that failed, 2 wrong usage.
@@ -95,12 +108,21 @@ struct UsageError {
     std::string message;
 };
 
+docgen::sheets::Format data_format_option(const std::string& name) {
+    try {
+        return docgen::sheets::format_named(name);
+    } catch (const docgen::InputError& error) {
+        throw UsageError{std::string("--data-format: ") + error.what()};
+    }
+}
+
 struct RenderArguments {
     std::string template_path;
     std::string data_path;
     std::vector<std::string> outputs;
     std::vector<std::pair<std::string, std::string>> bindings;  // --let NAME=EXPRESSION
     std::string rules;
+    std::optional<docgen::sheets::Format> data_format;
     docgen::ResourceOptions resources;
 };
 
@@ -117,6 +139,7 @@ RenderArguments parse_render(const std::vector<std::string>& args) {
         else if (arg == "--fonts") parsed.resources.fonts_dir = value();
         else if (arg == "--hyphenation") parsed.resources.hyphenation_file = value();
         else if (arg == "--rules") parsed.rules = value();
+        else if (arg == "--data-format") parsed.data_format = data_format_option(value());
         else if (arg == "--let") {
             const std::string binding = value();
             const size_t equals = binding.find('=');
@@ -148,8 +171,9 @@ int render(const RenderArguments& args) {
     if (!args.rules.empty() && document_template.input_format() != "cluster-results")
         throw UsageError{"--rules: " + args.template_path +
                          " does not take cluster results (<document input=\"cluster-results\">), so it has no use for rules"};
-    const nlohmann::json data = docgen::prepare_data(document_template, docgen::load_json_file(args.data_path),
-                                                     args.data_path, args.rules);
+    docgen::InputData input = docgen::read_data(args.data_path, args.data_format);
+    const nlohmann::json data = docgen::prepare_data(document_template, std::move(input.value), args.data_path,
+                                                     args.rules, input.origins.get());
     std::deque<nlohmann::json> values;  // a deque: the variables point into it
     std::vector<docgen::Variable> variables;
     for (const auto& [name, expression] : args.bindings) {
@@ -171,10 +195,16 @@ int render(const RenderArguments& args) {
 
 int indicators(const std::vector<std::string>& args) {
     std::string data_path, rules_path;
+    std::optional<docgen::sheets::Format> format;
     for (size_t i = 0; i < args.size(); ++i) {
+        const auto value = [&]() -> const std::string& {
+            if (i + 1 >= args.size()) throw UsageError{args[i] + " needs a value"};
+            return args[++i];
+        };
         if (args[i] == "--rules") {
-            if (i + 1 >= args.size()) throw UsageError{"--rules needs a value"};
-            rules_path = args[++i];
+            rules_path = value();
+        } else if (args[i] == "--data-format") {
+            format = data_format_option(value());
         } else if (!args[i].empty() && args[i][0] == '-') {
             throw UsageError{"unknown option " + args[i]};
         } else if (data_path.empty()) {
@@ -184,10 +214,42 @@ int indicators(const std::vector<std::string>& args) {
         }
     }
     if (data_path.empty()) throw UsageError{"indicators needs DATA"};
-    const nlohmann::json input = docgen::load_json_file(data_path);
+    const docgen::InputData input = docgen::read_data(data_path, format);
     const docgen::domain::Rules rules =
         rules_path.empty() ? docgen::domain::Rules::defaults() : docgen::domain::Rules::load(rules_path);
-    std::cout << docgen::domain::indicators_json(docgen::domain::analyse(input, rules, data_path), rules).dump(2) << "\n";
+    const auto analysis = docgen::analyse_data(input.value, rules, data_path, input.origins.get());
+    std::cout << docgen::domain::indicators_json(analysis, rules).dump(2) << "\n";
+    return 0;
+}
+
+int workbook_command(const std::vector<std::string>& args) {
+    std::string layout, output, from, rules_path;
+    for (size_t i = 0; i < args.size(); ++i) {
+        const auto value = [&]() -> const std::string& {
+            if (i + 1 >= args.size()) throw UsageError{args[i] + " needs a value"};
+            return args[++i];
+        };
+        if (args[i] == "-o" || args[i] == "--output") output = value();
+        else if (args[i] == "--from") from = value();
+        else if (args[i] == "--rules") rules_path = value();
+        else if (!args[i].empty() && args[i][0] == '-') throw UsageError{"unknown option " + args[i]};
+        else if (layout.empty()) layout = args[i];
+        else throw UsageError{"workbook takes one layout: cluster-results"};
+    }
+    if (layout != "cluster-results") throw UsageError{"workbook needs the layout: cluster-results"};
+    if (output.empty()) throw UsageError{"workbook needs -o FILE.xlsx"};
+    if (docgen::sheets::format_of_file(output) != docgen::sheets::Format::Xlsx)
+        throw UsageError{"workbook writes XLSX: " + output + " should end in .xlsx"};
+    const docgen::domain::Rules rules =
+        rules_path.empty() ? docgen::domain::Rules::defaults() : docgen::domain::Rules::load(rules_path);
+    std::vector<std::string> clusters;
+    for (const auto& cluster : rules.clusters) clusters.push_back(cluster.code);
+    nlohmann::json data;
+    if (!from.empty()) {
+        data = docgen::read_data(from).value;
+        docgen::domain::check_cluster_results_schema(data, from);
+    }
+    docgen::sheets::write_cluster_workbook(output, data, clusters);
     return 0;
 }
 
@@ -221,6 +283,9 @@ int batch_command(const std::vector<std::string>& args) {
             options.shards = n;
         } else if (arg == "--output") {
             options.output_dir = value();
+        } else if (arg == "--data-format") {
+            data_format_option(value());
+            options.data_format = args[i];
         } else if (arg == "--fonts") {
             resources.fonts_dir = value();
         } else if (arg == "--hyphenation") {
@@ -301,6 +366,7 @@ int main(int argc, char** argv) {
         if (args[0] == "render") return render(parse_render({args.begin() + 1, args.end()}));
         if (args[0] == "indicators") return indicators({args.begin() + 1, args.end()});
         if (args[0] == "batch") return batch_command({args.begin() + 1, args.end()});
+        if (args[0] == "workbook") return workbook_command({args.begin() + 1, args.end()});
         if (args[0] == "merge-manifests") return merge_command({args.begin() + 1, args.end()});
         if (args[0] == "serve") return serve_command({args.begin() + 1, args.end()});
         throw UsageError{"unknown command " + args[0]};

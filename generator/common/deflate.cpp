@@ -48,4 +48,18 @@ std::string deflate_raw(std::string_view bytes, int level) {
 
 uint32_t crc32(std::string_view bytes) { return libdeflate_crc32(0, bytes.data(), bytes.size()); }
 
+std::optional<std::string> inflate_raw(std::string_view bytes, size_t size) {
+    struct Deleter {
+        void operator()(libdeflate_decompressor* decompressor) const { libdeflate_free_decompressor(decompressor); }
+    };
+    thread_local std::unique_ptr<libdeflate_decompressor, Deleter> decompressor(libdeflate_alloc_decompressor());
+    if (!decompressor) throw std::runtime_error("cannot start decompressing");
+    std::string out(size, '\0');
+    size_t written = 0;
+    const libdeflate_result result =
+        libdeflate_deflate_decompress(decompressor.get(), bytes.data(), bytes.size(), out.data(), out.size(), &written);
+    if (result != LIBDEFLATE_SUCCESS || written != size) return std::nullopt;
+    return out;
+}
+
 }  // namespace docgen

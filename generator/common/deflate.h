@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -15,5 +16,9 @@ namespace docgen {
 std::string deflate(std::string_view bytes, int level);       // zlib format
 std::string deflate_raw(std::string_view bytes, int level);   // no header, as zip stores it
 uint32_t crc32(std::string_view bytes);
+
+// Raw deflate (as a zip archive stores it) of data whose size is known;
+// nullopt when the bytes are not deflate data of exactly that size.
+std::optional<std::string> inflate_raw(std::string_view bytes, size_t size);
 
 }  // namespace docgen

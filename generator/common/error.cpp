@@ -37,20 +37,30 @@ std::string Location::text() const {
         out += text;
     };
     if (!sheet.empty()) {
-        std::string cell = "лист «" + sheet + "»";
+        std::string cell = (out.empty() ? "Лист «" : "лист «") + sheet + "»";
         if (row > 0) cell += ", строка " + std::to_string(row);
-        if (!cell_column.empty()) cell += ", столбец " + cell_column + (header.empty() ? "" : " «" + header + "»");
+        if (!cell_column.empty() || !header.empty()) {
+            cell += ", столбец " + cell_column;
+            if (!header.empty()) cell += (cell_column.empty() ? "«" : " «") + header + "»";
+        }
         part(cell);
     }
-    // A record names the object; the path inside it follows with a space.
-    if (!record.empty()) part(record + (json_path.empty() ? "" : " " + json_path));
-    else part(json_path);
+    // A record names the object; the path inside it follows after a colon.
+    if (!record.empty()) {
+        part(record);
+        const std::string own_path = record.substr(0, record.find(' '));
+        std::string inside = json_path.rfind(own_path, 0) == 0 ? json_path.substr(own_path.size()) : json_path;
+        if (!inside.empty() && inside.front() == '.') inside.erase(0, 1);
+        part(inside);
+    } else {
+        part(json_path);
+    }
     return out;
 }
 
 std::string Problem::text() const {
     const std::string place = where.text();
-    return place.empty() ? message : place + ": " + message;
+    return place.empty() ? message : place + (predicate ? " " : ": ") + message;
 }
 
 InputError::InputError(const std::string& message) : std::runtime_error(message), problems_{{Location{}, message}} {}
@@ -72,6 +82,16 @@ std::string listing(const std::string& source, const std::string& summary, const
 InputError::InputError(const std::string& source, const std::string& summary, std::vector<Problem> problems)
     : std::runtime_error(listing(source, summary, problems)), problems_(std::move(problems)) {
     if (problems_.empty()) problems_.push_back({Location::at(source), summary});
+}
+
+InputError::InputError(std::vector<Problem> problems, const std::string& heading)
+    : std::runtime_error([&] {
+          std::string text = heading;
+          for (const Problem& problem : problems) text += "\n  " + problem.text();
+          return text;
+      }()),
+      problems_(std::move(problems)) {
+    if (problems_.empty()) problems_.push_back({Location{}, heading});
 }
 
 std::string location_prefix(const std::string& file, int line, int column) {

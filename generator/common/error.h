@@ -16,7 +16,8 @@ struct Location {
     int line = 0;              // from 1
     int column = 0;            // from 1, in characters
     std::string json_path;     // schools[17].pupils
-    std::string record;        // the record the path is in, as a reader names it: schools[17] "МБОУ СОШ № 5"
+    std::string record;        // the record the path is in, as a reader names it: schools[17] "МБОУ СОШ № 5";
+                               // it begins with the record's own path, which text() leaves out of json_path
     std::string sheet;         // a spreadsheet's sheet
     int row = 0;               // a spreadsheet's row, from 1
     std::string cell_column;   // a spreadsheet's column letters: "F"
@@ -27,13 +28,17 @@ struct Location {
     static Location of_value(std::string file, std::string json_path);
 
     bool empty() const;
-    // "file:line:column", "file", "schools[17].pupils" … as the command line prints it.
+    // "file:line:column", "file", "schools[17].pupils", `schools[17] "МБОУ СОШ № 5": pupils`,
+    // "лист «Школы», строка 5, столбец F «Обучающихся»" … as the command line prints it.
     std::string text() const;
 };
 
 struct Problem {
     Location where;
     std::string message;  // what is wrong and what was expected, without the place
+    // The message goes on from the place as a sentence ("pupils" "must be at
+    // least 1"), rather than after a colon ("support: unknown key 'x'").
+    bool predicate = false;
 
     // The place and the message as one line: "data.json:3:5: JSON syntax error: …".
     std::string text() const;
@@ -47,6 +52,8 @@ public:
     // Every problem of one input at once: what() is "`source`: `summary` (N problems):"
     // and a line a problem.
     InputError(const std::string& source, const std::string& summary, std::vector<Problem> problems);
+    // Problems under a first line of the caller's own: "`heading`" and a line a problem.
+    InputError(std::vector<Problem> problems, const std::string& heading);
 
     // One at least.
     const std::vector<Problem>& problems() const { return problems_; }

@@ -118,6 +118,22 @@ const json* SchemaValidator::subschema(const std::vector<std::string>& tokens) c
     return schema;
 }
 
+const json* SchemaValidator::schema_at(const std::string& path) const {
+    std::vector<std::string> tokens;
+    std::string token;
+    for (const char c : path) {
+        if (c == '.' || c == '[' || c == ']') {
+            if (!token.empty()) tokens.push_back(token);
+            if (c == ']' && token.empty()) tokens.push_back("0");
+            token.clear();
+        } else {
+            token += c;
+        }
+    }
+    if (!token.empty()) tokens.push_back(token);
+    return subschema(tokens);
+}
+
 SchemaValidator::Explanation SchemaValidator::explain(const std::string& description, const json* schema) const {
     static const std::regex missing(R"(Missing required property '(.*)'\.?)");
     static const std::regex unknown(R"(.*constraints: '(.*)'\.?)");
@@ -148,12 +164,12 @@ SchemaValidator::Explanation SchemaValidator::explain(const std::string& descrip
     return {"", description, true};
 }
 
-std::vector<std::string> SchemaValidator::problems(const json& input, const RecordNamer& name_record) const {
+std::vector<Problem> SchemaValidator::problems(const json& input, const RecordNamer& name_record) const {
     valijson::Validator validator;
     valijson::ValidationResults results;
     valijson::adapters::NlohmannJsonAdapter adapter(input);
     validator.validate(*compiled_, adapter, &results);
-    std::vector<std::string> problems;
+    std::vector<Problem> problems;
     valijson::ValidationResults::Error error;
     while (results.popError(error)) {
         // valijson also reports every enclosing object and list as failing: keep the causes.
@@ -162,41 +178,44 @@ std::vector<std::string> SchemaValidator::problems(const json& input, const Reco
         const json* schema = subschema(tokens);
         const Explanation explanation = explain(error.description, schema);
         if (!explanation.key.empty()) tokens.push_back(explanation.key);
-        std::string subject;
-        const std::string prefix = name_record(path_text(tokens), subject);
-        std::string message = prefix.empty() && subject.empty() ? "the data" : prefix + subject;
-        if (subject.empty() && !prefix.empty()) message.resize(message.size() - 2);  // "schools[1] "B"" alone
+        const std::string path = path_text(tokens);
+        std::string record = name_record(path);
+        if (record.empty() && path.empty()) record = "the data";
         const std::vector<std::string> keys =
             explanation.unknown_key ? unknown_keys(value_at(input, tokens), schema) : std::vector<std::string>{};
         if (keys.size() > 1) {
-            for (const std::string& key : keys) problems.push_back(message + ": unknown key '" + key + "'");
+            for (const std::string& key : keys) problems.push_back(value_problem(path, record, "unknown key '" + key + "'", false));
             continue;
         }
-        message += (explanation.about_the_object ? ": " : " ") + explanation.text;
-        problems.push_back(message);
+        problems.push_back(value_problem(path, record, explanation.text, !explanation.about_the_object));
     }
     return problems;
 }
 
-std::string named_record(const json& input, const std::vector<std::string>& lists, const std::string& path,
-                         std::string& rest) {
+std::string named_record(const json& input, const std::vector<std::string>& lists, const std::string& path) {
     for (const std::string& list : lists) {
-        const std::regex record("^" + list + R"(\[(\d+)\](.*)$)");
-        std::smatch match;
-        if (!std::regex_match(path, match, record)) continue;
-        const size_t index = std::stoul(match[1].str());
-        rest = match[2].str();
-        if (!rest.empty() && rest.front() == '.') rest.erase(0, 1);
+        if (path.size() <= list.size() + 2 || path.compare(0, list.size(), list) != 0 || path[list.size()] != '[')
+            continue;
+        const size_t close = path.find(']', list.size());
+        const std::string digits = path.substr(list.size() + 1, close == std::string::npos ? 0 : close - list.size() - 1);
+        if (!is_index(digits) || digits.size() > 9) continue;
+        const size_t index = std::stoul(digits);
         std::string name;
         if (input.contains(list) && input.at(list).is_array() && index < input.at(list).size()) {
             const json& item = input.at(list).at(index);
             if (item.is_object() && item.contains("name") && item.at("name").is_string())
                 name = item.at("name").get<std::string>();
         }
-        return list + "[" + std::to_string(index) + "]" + (name.empty() ? "" : " \"" + name + "\"") + ": ";
+        return list + "[" + digits + "]" + (name.empty() ? "" : " \"" + name + "\"");
     }
-    rest = path;
     return "";
+}
+
+Problem value_problem(const std::string& path, const std::string& record, std::string message, bool predicate) {
+    Problem problem{Location{}, std::move(message), predicate};
+    problem.where.json_path = path;
+    problem.where.record = record;
+    return problem;
 }
 
 }  // namespace docgen

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "common/error.h"
+
 namespace valijson {
 class Schema;
 }
@@ -19,12 +21,18 @@ public:
     explicit SchemaValidator(const char* schema_text);
     ~SchemaValidator();
 
-    // Names the record a path is in, e.g. `schools[17] "МБОУ СОШ № 5": `,
-    // and gives back the rest of the path; "" when the path is in no record.
-    using RecordNamer = std::function<std::string(const std::string& path, std::string& rest)>;
+    // Names the record a path is in, e.g. `schools[17] "МБОУ СОШ № 5"`; "" when
+    // the path is in no record.
+    using RecordNamer = std::function<std::string(const std::string& path)>;
 
-    // Every problem, each naming its JSON path; empty when the input is valid.
-    std::vector<std::string> problems(const nlohmann::json& input, const RecordNamer& name_record) const;
+    // Every problem, each with its JSON path and record; empty when the input
+    // is valid. A problem of the whole input is in the record "the data".
+    std::vector<Problem> problems(const nlohmann::json& input, const RecordNamer& name_record) const;
+
+    // The schema of the values at a JSON path ("schools[0].isbs.value", or
+    // "schools[].isbs.value" for any element), its references resolved; null
+    // when the schema does not describe the path.
+    const nlohmann::json* schema_at(const std::string& path) const;
 
 private:
     struct Explanation;
@@ -36,8 +44,11 @@ private:
     std::unique_ptr<valijson::Schema> compiled_;
 };
 
-// `list[3] "name": ` for a record of a list of named objects, for RecordNamer.
-std::string named_record(const nlohmann::json& input, const std::vector<std::string>& lists, const std::string& path,
-                         std::string& rest);
+// `list[3] "name"` for a path inside a record of a list of named objects,
+// for RecordNamer; "" for any other path.
+std::string named_record(const nlohmann::json& input, const std::vector<std::string>& lists, const std::string& path);
+
+// A problem at a JSON path of the input, in the record the namer gives.
+Problem value_problem(const std::string& path, const std::string& record, std::string message, bool predicate = true);
 
 }  // namespace docgen

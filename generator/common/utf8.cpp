@@ -1,6 +1,8 @@
 #include "common/utf8.h"
 
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 
 namespace docgen::utf8 {
 
@@ -112,6 +114,34 @@ std::string code_point_name(char32_t c) {
     char name[16];
     std::snprintf(name, sizeof name, "U+%04X", static_cast<unsigned>(c));
     return name;
+}
+
+bool valid(std::string_view text) {
+    for (size_t i = 0; i < text.size();) {
+        // Eight bytes of ASCII, most of an XML part's, at a time.
+        uint64_t eight = 0;
+        if (i + 8 <= text.size() && (std::memcpy(&eight, text.data() + i, 8), (eight & 0x8080808080808080ull) == 0)) {
+            i += 8;
+            continue;
+        }
+        const unsigned char c = static_cast<unsigned char>(text[i]);
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        const int length = (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+        if (length == 0 || i + length > text.size()) return false;
+        char32_t code = c & (0x7F >> length);
+        for (int k = 1; k < length; ++k) {
+            const unsigned char next = static_cast<unsigned char>(text[i + k]);
+            if ((next & 0xC0) != 0x80) return false;
+            code = code << 6 | (next & 0x3F);
+        }
+        static const char32_t smallest[] = {0, 0, 0x80, 0x800, 0x10000};
+        if (code < smallest[length] || code > 0x10FFFF || (code >= 0xD800 && code < 0xE000)) return false;
+        i += length;
+    }
+    return true;
 }
 
 }  // namespace docgen::utf8

@@ -33,6 +33,10 @@ inline bool is_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
 // than tab and line feed (XML 1.0 forbids them, and Word refuses a file with
 // one), U+FFFE and U+FFFF.
 std::optional<char32_t> first_forbidden_character(std::string_view text);
+// Whether the bytes are UTF-8: no stray or missing continuation bytes, no
+// overlong forms, surrogates or code points beyond U+10FFFF.
+bool valid(std::string_view text);
+
 // "U+0001".
 std::string code_point_name(char32_t c);
 

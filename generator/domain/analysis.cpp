@@ -4,6 +4,7 @@
 #include <map>
 
 #include "common/error.h"
+#include "common/schema_validator.h"
 
 namespace docgen::domain {
 
@@ -514,15 +515,19 @@ Analysis analyse(const json& input, const Rules& rules, const std::string& sourc
     const std::vector<School>& schools = analysis.data.schools;
     const int year = analysis.data.year;
     analysis.statistics = {year_statistics(schools, year, rules), year_statistics(schools, year - 1, rules)};
-    std::vector<std::string> problems;
+    // Each problem is at its school's record, so that a reader of a workbook
+    // can find its row.
+    std::vector<Problem> problems;
+    const auto problem = [&](const School& school, const std::string& message) {
+        problems.push_back(value_problem("schools[" + std::to_string(school.index) + "]", school_label(school), message, false));
+    };
     for (const School& school : schools) {
         if (school.cluster_given && !rules.cluster(*school.cluster_given))
-            problems.push_back(school_label(school) + ": the cluster " + *school.cluster_given +
-                               " is not among the rules' clusters");
+            problem(school, "the cluster " + *school.cluster_given + " is not among the rules' clusters");
         for (const YearFacts& past : school.history)
             if (past.cluster && !rules.cluster(*past.cluster))
-                problems.push_back(school_label(school) + ": the cluster " + *past.cluster + " of " +
-                                   std::to_string(past.year) + " is not among the rules' clusters");
+                problem(school, "the cluster " + *past.cluster + " of " + std::to_string(past.year) +
+                                    " is not among the rules' clusters");
     }
     analysis.schools.reserve(schools.size());
     std::map<std::string, size_t> index;
@@ -531,7 +536,7 @@ Analysis analyse(const json& input, const Rules& rules, const std::string& sourc
         ClassifiedSchool classified{&school, classify(school, rules, analysis.statistics[0], analysis.statistics[1])};
         const Classification& c = classified.classification;
         if (c.derived_cluster.empty())
-            problems.push_back(school_label(school) + ": no classification rule gives it a cluster");
+            problem(school, "no classification rule gives it a cluster");
         else if (!c.agrees)
             analysis.notes.push_back(school_label(school) + ": the data gives the cluster " + *school.cluster_given +
                                      ", the rules give " + c.derived_cluster + " (" + std::to_string(c.markers) +
@@ -542,11 +547,7 @@ Analysis analyse(const json& input, const Rules& rules, const std::string& sourc
                                      json(*school.this_year.isbs).dump());
         analysis.schools.push_back(std::move(classified));
     }
-    if (!problems.empty()) {
-        std::string message = source + ": the rules cannot classify every school:";
-        for (const std::string& problem : problems) message += "\n  " + problem;
-        throw InputError(message);
-    }
+    if (!problems.empty()) throw InputError(std::move(problems), source + ": the rules cannot classify every school:");
     for (const School& school : schools) {
         const json* support = school.this_year.support;
         if (!support || !support->contains("mentor_school") || !(*support)["mentor_school"].is_string()) continue;

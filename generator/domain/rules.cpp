@@ -26,13 +26,11 @@ namespace {
 
 std::vector<std::string> rules_schema_problems(const json& root) {
     static const SchemaValidator validator(embedded_rules_schema());
-    const auto no_records = [](const std::string& path, std::string& rest) {
-        rest = path;
-        return std::string();
-    };
-    std::vector<std::string> problems = validator.problems(root, no_records);
-    for (std::string& problem : problems)  // the validator calls the top level "the data"
-        if (problem.rfind("the data", 0) == 0) problem.replace(0, 8, "the rules");
+    std::vector<std::string> problems;
+    for (Problem& problem : validator.problems(root, [](const std::string&) { return std::string(); })) {
+        if (problem.where.record == "the data") problem.where.record = "the rules";
+        problems.push_back(problem.text());
+    }
     return problems;
 }
 

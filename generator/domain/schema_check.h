@@ -6,13 +6,26 @@
 #include <string>
 #include <vector>
 
+#include "common/error.h"
+
+namespace docgen {
+class SchemaValidator;
+}
+
 namespace docgen::domain {
 
-// Every problem found, each naming its JSON path and, inside a school or a
-// municipality, its name: `schools[17] "МБОУ СОШ № 5": assessments[2].grade must be 4..11`.
-std::vector<std::string> schema_problems(const nlohmann::json& input);
+// Every problem found, each with its JSON path and, inside a school or a
+// municipality, its record: `schools[17] "МБОУ СОШ № 5": assessments[2].grade must be 4..11`.
+std::vector<Problem> schema_problems(const nlohmann::json& input);
 
-// The record a JSON path is in, for messages: `schools[17] "МБОУ СОШ № 5": ` or "".
-std::string record_prefix(const nlohmann::json& input, const std::string& path, std::string& rest);
+// InputError "`source`: the data does not follow schemas/cluster-results.schema.json"
+// with every problem, when there is one.
+void check_cluster_results_schema(const nlohmann::json& input, const std::string& source);
+
+// The schema of cluster results, for readers that follow it.
+const SchemaValidator& cluster_results_schema();
+
+// The record a JSON path is in, for messages: `schools[17] "МБОУ СОШ № 5"` or "".
+std::string record_of(const nlohmann::json& input, const std::string& path);
 
 }  // namespace docgen::domain

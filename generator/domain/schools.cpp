@@ -5,6 +5,7 @@
 #include <set>
 
 #include "common/error.h"
+#include "common/schema_validator.h"
 #include "domain/schema_check.h"
 
 namespace docgen::domain {
@@ -29,11 +30,9 @@ public:
     explicit Reader(const json& input) : input_(input) {}
 
     void problem(const std::string& path, const std::string& text) {
-        std::string rest;
-        const std::string prefix = record_prefix(input_, path, rest);
-        problems_.push_back(prefix + rest + (rest.empty() ? "" : " ") + text);
+        problems_.push_back(value_problem(path, record_of(input_, path), text));
     }
-    const std::vector<std::string>& problems() const { return problems_; }
+    const std::vector<Problem>& problems() const { return problems_; }
 
     std::vector<Assessment> assessments(const json& list, const std::string& path) {
         std::vector<Assessment> result;
@@ -92,7 +91,7 @@ private:
     }
 
     const json& input_;
-    std::vector<std::string> problems_;
+    std::vector<Problem> problems_;
 };
 
 YearFacts read_year(const json& facts, Reader& reader, const std::string& path) {
@@ -109,14 +108,7 @@ YearFacts read_year(const json& facts, Reader& reader, const std::string& path) 
 }  // namespace
 
 ClusterResults read_cluster_results(const json& input, const std::string& source) {
-    const auto fail = [&](const std::vector<std::string>& problems, const std::string& what) {
-        std::string message = source + ": " + what + " (" + std::to_string(problems.size()) +
-                              (problems.size() == 1 ? " problem" : " problems") + "):";
-        for (const std::string& problem : problems) message += "\n  " + problem;
-        throw InputError(message);
-    };
-    const std::vector<std::string> schema = schema_problems(input);
-    if (!schema.empty()) fail(schema, "the data does not follow schemas/cluster-results.schema.json");
+    check_cluster_results_schema(input, source);
 
     Reader reader(input);
     ClusterResults results;
@@ -184,7 +176,7 @@ ClusterResults read_cluster_results(const json& input, const std::string& source
         }
         results.schools.push_back(std::move(school));
     }
-    if (!reader.problems().empty()) fail(reader.problems(), "the data has problems");
+    if (!reader.problems().empty()) throw InputError(source, "the data has problems", reader.problems());
     return results;
 }
 

@@ -1,11 +1,18 @@
-// The data a template binds to: as loaded, or, for templates that take
-// cluster results (<document input="cluster-results">), validated, classified
-// and with the indicators computed.
+// The data a template binds to: read from JSON or from a spreadsheet (XLSX,
+// CSV), as loaded, or, for templates that take cluster results
+// (<document input="cluster-results">), validated, classified and with the
+// indicators computed.
 #pragma once
 
+#include <memory>
 #include <nlohmann/json_fwd.hpp>
+#include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
+#include "domain/analysis.h"
+#include "sheets/sheets.h"
 #include "template/template.h"
 
 namespace docgen::domain {
@@ -14,16 +21,37 @@ struct Rules;
 
 namespace docgen {
 
+// Data as read, with where its values came from.
+struct InputData {
+    nlohmann::json value;
+    std::shared_ptr<const sheets::Origins> origins;  // a spreadsheet's cells; null for JSON
+    std::vector<std::string> files;                  // every file read: a workbook's CSV files, tables' sheets
+};
+
+// A data file: JSON, an XLSX workbook or CSV files of cluster results
+// (docs/data-spreadsheets.md), by `format` or else by the extension. In
+// JSON, a table whose rows come from a sheet ("rows_from") gets them from
+// the file it names, relative to the JSON file.
+InputData read_data(const std::string& path, std::optional<sheets::Format> format = std::nullopt);
+// The same from bytes that were given a file name (an upload); a table of
+// JSON data cannot name a sheet here, there being no folder to read it from.
+InputData read_data(std::string_view bytes, const std::string& name, std::optional<sheets::Format> format = std::nullopt);
+
 // The raw data is taken by value: a template that binds it as it is gets it
 // without a copy. `rules_file` empty: the built-in rules
 // (rules/concept-2022.json). Rules given for a template that does not take
-// cluster results are an InputError.
+// cluster results are an InputError. With `origins`, problems of the data
+// name their cells.
 nlohmann::json prepare_data(const Template& document_template, nlohmann::json raw, const std::string& source,
-                            const std::string& rules_file);
+                            const std::string& rules_file, const sheets::Origins* origins = nullptr);
+
+// domain::analyse, its problems named by cell when the data came from a spreadsheet.
+domain::Analysis analyse_data(const nlohmann::json& input, const domain::Rules& rules, const std::string& source,
+                              const sheets::Origins* origins);
 
 // The same with the rules already read (a client's upload, or read once for
 // many documents); they are used only by templates that take cluster results.
 nlohmann::json prepare_data(const Template& document_template, nlohmann::json raw, const std::string& source,
-                            const domain::Rules& rules);
+                            const domain::Rules& rules, const sheets::Origins* origins = nullptr);
 
 }  // namespace docgen
