@@ -30,17 +30,21 @@ const char* const kArchive = "cycle.zip";
 // The data and the rules as uploaded, read.
 struct Inputs {
     json raw;
+    std::shared_ptr<const sheets::Origins> origins;  // a workbook's cells, for its problems; null for JSON
     std::optional<domain::Rules> uploaded_rules;
     const domain::Rules* rules = nullptr;
 };
 
 Inputs read_inputs(const WorkContext& context, const JobInput& input) {
     Inputs inputs;
-    inputs.raw = read_data(read_file(kUploadedData, "the uploaded data"), input.data_name, input.data_format);
+    InputData data = read_data(read_file(kUploadedData, "the uploaded data"), input.data_name, input.data_format);
+    inputs.raw = std::move(data.value);
+    inputs.origins = std::move(data.origins);
     inputs.rules = context.rules;
     if (!input.rules_name.empty()) {
         inputs.uploaded_rules = domain::Rules::parse(
-            read_data(read_file(kUploadedRules, "the uploaded rules"), input.rules_name, "json"), input.rules_name);
+            read_data(read_file(kUploadedRules, "the uploaded rules"), input.rules_name, "json").value,
+            input.rules_name);
         inputs.rules = &*inputs.uploaded_rules;
     }
     return inputs;
@@ -55,7 +59,8 @@ json prepared_data(const Template& document_template, const JobInput& input, Inp
     if (!input.rules_name.empty() && !takes_cluster_results(document_template))
         throw InputError(input.rules_name + ": rules are given for the template " + input.template_name +
                          ", which does not take cluster results");
-    return prepare_data(document_template, std::move(inputs.raw), input.data_name, *inputs.rules);
+    return prepare_data(document_template, std::move(inputs.raw), input.data_name, *inputs.rules,
+                        inputs.origins.get());
 }
 
 // "a.b.c" of an object; null when a key is missing.

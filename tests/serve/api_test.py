@@ -71,7 +71,7 @@ def test_health_and_templates(server):
     check(school["title"] == "Аналитическая справка школы" and school["each"]["variable"] == "school",
           "the school reference is described as " + json.dumps(school, ensure_ascii=False))
     check(templates["cycle"]["check"] == "municipal-reference", "cycle: " + json.dumps(templates["cycle"]))
-    check(templates["max_upload"] == 50 << 20 and templates["data_formats"] == ["json"], "limits: " + json.dumps(templates))
+    check(templates["max_upload"] == 50 << 20 and templates["data_formats"] == ["json", "xlsx", "csv"], "limits: " + json.dumps(templates))
 
 
 def test_wrong_methods(server):
@@ -179,6 +179,12 @@ def test_check(server):
           "places: " + str(problem_places(job)))
     check(job["problems"][1]["message"].endswith("pupils must be at least 1"), json.dumps(job["problems"][1], ensure_ascii=False))
 
+    # A workbook: read as the command line reads it; a broken cell is named by sheet, row and column.
+    workbook = open(os.path.join(SOURCE, "tests", "fuzz", "corpus", "spreadsheet", "glinka.xlsx"), "rb").read()
+    job = server.finished(server.post("/api/check?wait=60", [("template", "municipal-reference")],
+                                      [("data", "глинка.xlsx", workbook)]).json())
+    check(job["state"] == "done" and len(job["elements"]) >= 1, "the workbook: " + json.dumps(job, ensure_ascii=False)[:300])
+
     # What binding finds: a key the order's template needs.
     order = json.loads(ORDER)
     del order["order"]["title"]
@@ -192,7 +198,8 @@ def test_malformed_data(server):
     cases = [
         ("data.json", b'{\n  "order": {\n    "title": "x",,\n  }\n}\n', ["data.json:3:18"], "JSON syntax error"),
         ("empty.json", b"   ", ["empty.json:1:4"], "JSON syntax error"),
-        ("table.xlsx", b"PK\x03\x04", ["table.xlsx"], 'data in the format "xlsx" is not read'),
+        ("table.xlsx", b"PK\x03\x04", ["table.xlsx"], "книгу не удается прочитать"),
+        ("table.ods", b"PK\x03\x04", ["table.ods"], 'data in the format "ods" is not read'),
         ("noname", b"\x00\x01", ["noname"], "the format of the data is not known"),
     ]
     for name, content, places, says in cases:

@@ -3,6 +3,8 @@
 // The server itself is tested over HTTP by api_test.py, load_test.py and
 // browser_test.js beside this file.
 #include <gtest/gtest.h>
+
+#include "common/files.h"
 #include <unistd.h>
 
 #include <filesystem>
@@ -153,9 +155,9 @@ TEST(Problems, EachLineWithItsPlace) {
 }
 
 TEST(UploadedData, JsonByNameByContentOrAsTold) {
-    EXPECT_EQ(read_data("{\"a\": 1}", "data.JSON")["a"], 1);
-    EXPECT_EQ(read_data("\xEF\xBB\xBF  [1, 2]", "upload")[1], 2);  // a byte order mark, no extension
-    EXPECT_EQ(read_data("{\"a\": 2}", "data.txt", "json")["a"], 2);
+    EXPECT_EQ(read_data("{\"a\": 1}", "data.JSON").value["a"], 1);
+    EXPECT_EQ(read_data("\xEF\xBB\xBF  [1, 2]", "upload").value[1], 2);  // a byte order mark, no extension
+    EXPECT_EQ(read_data("{\"a\": 2}", "data.txt", "json").value["a"], 2);
     try {
         read_data("{\n  \"a\": 1,\n}", "приказ.json");
         ADD_FAILURE() << "a syntax error passed";
@@ -163,12 +165,30 @@ TEST(UploadedData, JsonByNameByContentOrAsTold) {
         EXPECT_EQ(std::string(error.what()).rfind("приказ.json:3:1: JSON syntax error", 0), 0u) << error.what();
     }
     try {
-        read_data("PK\x03\x04", "results.xlsx");
-        ADD_FAILURE() << "a spreadsheet passed";
+        read_data("{}", "results.ods");
+        ADD_FAILURE() << "an unknown format passed";
     } catch (const InputError& error) {
-        EXPECT_EQ(std::string(error.what()), "results.xlsx: data in the format \"xlsx\" is not read (send json)");
+        EXPECT_EQ(std::string(error.what()), "results.ods: data in the format \"ods\" is not read (send json, xlsx, csv)");
     }
     EXPECT_THROW(read_data("hello", "noname"), InputError);
+}
+
+// A workbook uploaded is read as the command line reads it, by name or by its
+// zip signature, with every problem at its cell.
+TEST(UploadedData, WorkbooksAreReadWithTheirCells) {
+    const std::string workbook = read_file(std::string(DOCGEN_SOURCE_DIR) + "/tests/fuzz/corpus/spreadsheet/" +
+                                               "glinka.xlsx",
+                                           "workbook");
+    const InputData by_name = read_data(workbook, "результаты.xlsx");
+    EXPECT_TRUE(by_name.origins);
+    EXPECT_TRUE(by_name.value.contains("schools"));
+    EXPECT_EQ(read_data(workbook, "upload").value, by_name.value);  // no extension: "PK" says it
+    try {
+        read_data("PK\x03\x04", "results.xlsx");
+        ADD_FAILURE() << "a broken workbook passed";
+    } catch (const InputError& error) {
+        EXPECT_EQ(std::string(error.what()).rfind("results.xlsx", 0), 0u) << error.what();
+    }
 }
 
 TEST(PageSvg, TextRulesAndFillsWhereTheLayoutPutThem) {
