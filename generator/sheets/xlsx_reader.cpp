@@ -405,7 +405,7 @@ private:
             if (!named(xf, "xf")) continue;
             const int id = std::atoi(attribute(xf, "numFmtId"));
             const auto code = codes.find(id);
-            const std::string_view text = code == codes.end() ? "" : code->second;
+            const std::string_view text = code == codes.end() ? std::string_view() : std::string_view(code->second);
             styles_.push_back(boolean_format(text) ? Shown::Boolean : date_format(id, text) ? Shown::Date : Shown::Number);
         }
     }
