@@ -31,7 +31,7 @@ namespace {
     X(worksheet_write_datetime) X(worksheet_set_column) X(worksheet_set_row) X(worksheet_freeze_panes)                  \
     X(worksheet_data_validation_range) X(worksheet_data_validation_cell) X(worksheet_activate) X(worksheet_autofilter) \
     X(worksheet_set_tab_color) X(worksheet_set_landscape) X(worksheet_fit_to_pages) X(worksheet_repeat_rows)      \
-    X(worksheet_set_paper) X(worksheet_gridlines)
+    X(worksheet_set_paper) X(worksheet_gridlines) X(lxw_strerror)
 
 struct Xlsx {
 #define DOCGEN_DECLARE(name) decltype(&::name) name = nullptr;
@@ -359,8 +359,11 @@ private:
         if (!message.empty() && message.size() <= 255) validation.input_message = message.data();
         std::string error = "Значение не подходит: " + std::string(message.empty() ? "см. подсказку" : message);
         if (error.size() <= 255) validation.error_message = error.data();
-        x_.worksheet_data_validation_range(sheet, static_cast<lxw_row_t>(first), static_cast<lxw_col_t>(column),
-                                           static_cast<lxw_row_t>(last), static_cast<lxw_col_t>(column), &validation);
+        const lxw_error error_code = x_.worksheet_data_validation_range(
+            sheet, static_cast<lxw_row_t>(first), static_cast<lxw_col_t>(column), static_cast<lxw_row_t>(last),
+            static_cast<lxw_col_t>(column), &validation);
+        if (error_code != LXW_NO_ERROR)
+            throw std::runtime_error(std::string("the check of column «") + layout_column.header + "»: " + x_.lxw_strerror(error_code));
     }
 
     const Xlsx& x_;
