@@ -11,12 +11,14 @@ build=$1
 seconds=$2
 shift 2
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(template expression order cluster_results batch_file)
+[ ${#targets[@]} -gt 0 ] || targets=(template expression order cluster_results batch_file spreadsheet hyphenation)
 
 dictionary() {
   case $1 in
     template) echo tests/fuzz/template.dict ;;
     expression) echo tests/fuzz/expression.dict ;;
+    hyphenation) echo tests/fuzz/hyphenation.dict ;;
+    spreadsheet) echo tests/fuzz/spreadsheet.dict ;;
     *) echo tests/fuzz/json.dict ;;
   esac
 }

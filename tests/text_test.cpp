@@ -1,6 +1,11 @@
 // The text stage: font metrics, hyphenation, line breaking and justification.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <iostream>
+#include <map>
+#include <sstream>
+
 #include "common/error.h"
 #include "common/files.h"
 #include "common/utf8.h"
@@ -10,15 +15,35 @@
 namespace docgen {
 namespace {
 
-std::string hyphenated(const std::string& word) {
+// A word as the corpus writes it, without its breaks: "со-ци-аль-но=эко-но-ми-че-ских" → "социально-экономических".
+std::string unmarked(std::string marked) {
+    std::erase(marked, '-');
+    std::replace(marked.begin(), marked.end(), '=', '-');
+    return marked;
+}
+
+// The word with a "-" at each break and "=" for a hyphen of its own, as
+// tests/hyphenation/corpus.txt writes words.
+std::string hyphenated(const Hyphenator& hyphenator, const std::string& word) {
     const std::u32string letters = utf8::decode(word);
+    const std::vector<int> points = hyphenator.break_points(letters);
     std::string out;
-    size_t previous = 0;
-    for (int point : test_resources().hyphenator->break_points(letters)) {
-        out += utf8::encode(letters.substr(previous, point - previous)) + "-";
-        previous = point;
+    for (size_t i = 0, next = 0; i < letters.size(); ++i) {
+        if (next < points.size() && points[next] == static_cast<int>(i)) {
+            out += '-';
+            ++next;
+        }
+        utf8::append(out, letters[i] == U'-' ? U'=' : letters[i]);
     }
-    return out + utf8::encode(letters.substr(previous));
+    return out;
+}
+
+std::string hyphenated(const std::string& word) { return hyphenated(*test_resources().hyphenator, word); }
+
+std::shared_ptr<const Hyphenator> patterns(const std::string& text) {
+    const std::string path = testing::TempDir() + "/hyph_test.dic";
+    write_file_atomically(path, text);
+    return Hyphenator::load(path);
 }
 
 TEST(Hyphenation, RussianWordsBreakBetweenSyllables) {
@@ -28,16 +53,52 @@ TEST(Hyphenation, RussianWordsBreakBetweenSyllables) {
     EXPECT_EQ(hyphenated("организации"), "ор-га-ни-за-ции");
     EXPECT_EQ(hyphenated("управленческие"), "управ-лен-че-ские");
     EXPECT_EQ(hyphenated("Администрации"), "Ад-ми-ни-стра-ции");
+    EXPECT_EQ(hyphenated("АДМИНИСТРАЦИИ"), "АД-МИ-НИ-СТРА-ЦИИ");
     EXPECT_EQ(hyphenated("школ"), "школ");
     EXPECT_EQ(hyphenated("school"), "school");
+}
+
+// Every word of tests/hyphenation/corpus.txt breaks as TeX breaks it, but
+// for the differences its header lists, each exactly as listed there.
+TEST(Hyphenation, AgreesWithTeX) {
+    const std::string path = std::string(DOCGEN_SOURCE_DIR) + "/tests/hyphenation/corpus.txt";
+    std::map<std::string, std::string> known;  // the word → docgen's breaks
+    std::vector<std::string> words;            // TeX's breaks
+    std::istringstream lines(read_file(path, "hyphenation corpus"));
+    constexpr std::string_view kDiffers = "# differs: ";
+    for (std::string line; std::getline(lines, line);) {
+        if (line.starts_with(kDiffers)) {
+            const std::string breaks = line.substr(kDiffers.size(), line.find(' ', kDiffers.size()) - kDiffers.size());
+            known[unmarked(breaks)] = breaks;
+        } else if (!line.empty() && line[0] != '#') {
+            words.push_back(line);
+        }
+    }
+    ASSERT_GT(words.size(), 3000u) << path;
+    int agree = 0;
+    std::string differences;
+    for (const std::string& tex : words) {
+        const std::string word = unmarked(tex);
+        const std::string docgen = hyphenated(word);
+        agree += docgen == tex;
+        const auto listed = known.find(word);
+        if (docgen != (listed == known.end() ? tex : listed->second))
+            differences += "\n  docgen " + docgen + ", TeX " + tex +
+                           (listed == known.end() ? "" : ", listed as " + listed->second);
+        if (listed != known.end() && listed->second == tex)
+            differences += "\n  " + tex + " is listed as a difference but is TeX's";
+        if (listed != known.end()) known.erase(listed);
+    }
+    for (const auto& [word, breaks] : known) differences += "\n  " + breaks + " is listed but not in the corpus";
+    EXPECT_TRUE(differences.empty()) << path << ": " << agree << " of " << words.size() << " words as TeX"
+                                     << differences;
+    std::cout << "[          ] " << agree << " of " << words.size() << " words break as TeX breaks them\n";
 }
 
 // Liang's algorithm on patterns small enough to follow by hand, in a UTF-8
 // file with the keywords and comments libhyphen's format allows.
 TEST(Hyphenation, PatternsAreAppliedAsLiangDefined) {
-    const std::string path = testing::TempDir() + "/hyph_test.dic";
-    write_file_atomically(path, "UTF-8\nLEFTHYPHENMIN 2\n% a comment\n1ка\n2кар\nа1р\n");
-    const auto hyphenator = Hyphenator::load(path);
+    const auto hyphenator = patterns("UTF-8\nLEFTHYPHENMIN 2\n% a comment\n1ка\n2кар\nа1р\n");
     // 1ка allows a break before к: ба-кабо.
     EXPECT_EQ(hyphenator->break_points(U"бакабо"), (std::vector<int>{2}));
     // 2кар forbids it again (the greatest digit counts, and 2 is even); а1р allows бака-ро.
@@ -47,6 +108,103 @@ TEST(Hyphenation, PatternsAreAppliedAsLiangDefined) {
     EXPECT_EQ(hyphenator->break_points(U"school"), (std::vector<int>{}));
 }
 
+// hyphen-ru ends with TeX's \hyphenation block: its words break where they
+// say, whatever the patterns say, in any case, and never closer to an end
+// than two letters.
+TEST(Hyphenation, ExceptionsReplaceThePatterns) {
+    const auto hyphenator = patterns("UTF-8\n1ка\n}\n\\hyphenation{\nбака-бо ба-ка-р\n% a comment\nа-бвгд\n}\n");
+    EXPECT_EQ(hyphenator->break_points(U"бакабо"), (std::vector<int>{4}));
+    EXPECT_EQ(hyphenator->break_points(U"БАКАБО"), (std::vector<int>{4}));
+    EXPECT_EQ(hyphenator->break_points(U"бакар"), (std::vector<int>{2}));
+    EXPECT_EQ(hyphenator->break_points(U"абвгд"), (std::vector<int>{}));
+    EXPECT_EQ(hyphenator->break_points(U"бакабобака"), (std::vector<int>{2, 8}));  // no exception
+    // hyphen-ru's: the patterns alone would give «та-к-же», «доб-рею», «ас-бе-ст».
+    EXPECT_EQ(hyphenated("также"), "так-же");
+    EXPECT_EQ(hyphenated("Также"), "Так-же");
+    EXPECT_EQ(hyphenated("добрею"), "добрею");
+    EXPECT_EQ(hyphenated("асбест"), "ас-бест");
+    EXPECT_EQ(hyphenated("сегодня"), "се-го-дня");
+}
+
+// As TeX's Russian adds to the patterns: «не» at a word's start or end never
+// stands alone at a break, where it would read as the particle.
+TEST(Hyphenation, NoBreakLeavesTheParticleAlone) {
+    EXPECT_EQ(hyphenated("необходимо"), "необ-хо-ди-мо");
+    EXPECT_EQ(hyphenated("Неуспешность"), "Неуспеш-ность");
+    EXPECT_EQ(hyphenated("вполне"), "вполне");
+    EXPECT_EQ(hyphenated("уровне"), "уровне");
+}
+
+TEST(Hyphenation, YoBreaksAsYe) {
+    EXPECT_EQ(hyphenated("объём"), "объ-ём");
+    EXPECT_EQ(hyphenated("ОБЪЁМ"), "ОБЪ-ЁМ");
+    EXPECT_EQ(hyphenated("отчётность"), "от-чёт-ность");
+    EXPECT_EQ(hyphenated("Семёнов"), "Се-мё-нов");
+    EXPECT_EQ(hyphenated("учёба"), "учё-ба");
+    EXPECT_EQ(hyphenated("ещё"), "ещё");
+    EXPECT_EQ(hyphenated("Ёлка"), "Ёл-ка");
+    // Patterns with «ё» of their own keep it a letter apart.
+    EXPECT_EQ(patterns("UTF-8\nе1б\n")->break_points(U"аёба"), (std::vector<int>{2}));
+    const auto own = patterns("UTF-8\nе1б\nё2б\n");
+    EXPECT_EQ(own->break_points(U"аеба"), (std::vector<int>{2}));
+    EXPECT_EQ(own->break_points(U"аёба"), (std::vector<int>{}));
+}
+
+TEST(Hyphenation, WordsWithoutLettersToBreak) {
+    const Hyphenator& hyphenator = *test_resources().hyphenator;
+    for (std::u32string_view word : {U"", U"а", U"Я", U"ёж", U"ещё", U"2021", U"12.05.2022", U"-", U"– — …",
+                                     U"...", U"%%%", U"\u00A0\u00A0", U"\U0001F600\U0001F600\U0001F600\U0001F600"})
+        EXPECT_EQ(hyphenator.break_points(word), (std::vector<int>{})) << utf8::encode(word);
+}
+
+// Each run of letters is a word of its own; letters no pattern knows (Latin
+// among Cyrillic) count as letters, characters of no alphabet docgen knows
+// (Greek) do not.
+TEST(Hyphenation, MixedScriptsAndNonLetters) {
+    EXPECT_EQ(hyphenated("социально-экономических"), "со-ци-аль-но=эко-но-ми-че-ских");
+    EXPECT_EQ(hyphenated("SMART-образование"), "SMART=об-ра-зо-ва-ние");
+    EXPECT_EQ(hyphenated("IT-куб"), "IT=куб");
+    EXPECT_EQ(hyphenated("2021года"), "2021го-да");
+    EXPECT_EQ(hyphenated("o\u0431\u0440\u0430\u0437\u043e\u0432\u0430\u043d\u0438\u0435"), "oбра-зо-ва-ние");  // a Latin «o»
+    EXPECT_EQ(hyphenated("αβγобразование"), "αβγоб-ра-зо-ва-ние");
+    EXPECT_EQ(hyphenated("образование/education"), "об-ра-зо-ва-ние/education");
+}
+
+// What utf8::decode makes of bytes that are no UTF-8 (U+FFFD), and code
+// points no text can hold, end a word like any other non-letter.
+TEST(Hyphenation, InvalidCharactersEndWords) {
+    const Hyphenator& hyphenator = *test_resources().hyphenator;
+    EXPECT_EQ(hyphenator.break_points(utf8::decode("об\xFFразование\xC0")), (std::vector<int>{5, 7, 9}));
+    std::u32string word = U"образование";
+    for (char32_t wrong : {char32_t{0xD800}, char32_t{0xFFFF}, char32_t{0x110000}, char32_t{0xFFFFFFFF}}) {
+        word.insert(word.begin() + 2, wrong);
+        EXPECT_EQ(hyphenator.break_points(word), (std::vector<int>{5, 7, 9})) << static_cast<uint32_t>(wrong);
+        word.erase(2, 1);
+    }
+}
+
+TEST(Hyphenation, VeryLongWords) {
+    const Hyphenator& hyphenator = *test_resources().hyphenator;
+    std::u32string word;
+    for (int i = 0; i < 5000; ++i) word += U"ра";
+    const std::vector<int> points = hyphenator.break_points(word);
+    ASSERT_EQ(points.size(), 4999u);  // ра-ра-…-ра
+    EXPECT_EQ(points.front(), 2);
+    EXPECT_EQ(points.back(), 9998);
+    EXPECT_TRUE(std::is_sorted(points.begin(), points.end()));
+    EXPECT_EQ(hyphenator.break_points(std::u32string(10000, U'x')), (std::vector<int>{}));
+    // 667 times «образовательных» as one word: every repetition breaks as the word alone.
+    word.clear();
+    for (int i = 0; i < 667; ++i) word += U"образовательных";
+    const std::vector<int> repeated = hyphenator.break_points(word);
+    const std::vector<int> once{2, 4, 6, 8, 12};
+    for (int i = 0; i < 667; ++i)
+        for (int point : once) EXPECT_TRUE(std::binary_search(repeated.begin(), repeated.end(), i * 15 + point));
+    EXPECT_TRUE(std::is_sorted(repeated.begin(), repeated.end()));
+    EXPECT_GE(repeated.front(), 2);
+    EXPECT_LE(repeated.back(), static_cast<int>(word.size()) - 2);
+}
+
 TEST(Hyphenation, MissingPatternsNameTheFile) {
     try {
         Hyphenator::load("/nonexistent/hyph_ru_RU.dic");
@@ -54,6 +212,20 @@ TEST(Hyphenation, MissingPatternsNameTheFile) {
     } catch (const InputError& error) {
         EXPECT_NE(std::string(error.what()).find("/nonexistent/hyph_ru_RU.dic not found"), std::string::npos);
     }
+}
+
+TEST(Hyphenation, BadPatternFilesNameTheFileAndLine) {
+    const std::string path = testing::TempDir() + "/hyph_test.dic";
+    const auto message = [](const std::string& text) {
+        try {
+            patterns(text);
+        } catch (const InputError& error) {
+            return std::string(error.what());
+        }
+        return std::string("no error");
+    };
+    EXPECT_EQ(message("UTF-8\n1ка\n2\U0001F600\n"), path + ":3: a pattern has U+1F600, a character outside the BMP");
+    EXPECT_EQ(message("UTF-8\n% no pattern\nLEFTHYPHENMIN 2\n"), path + ": no hyphenation patterns in the file");
 }
 
 TEST(Fonts, MissingFontsSayWhereTheyWereLookedFor) {
