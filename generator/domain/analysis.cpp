@@ -1,5 +1,6 @@
 #include "domain/analysis.h"
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 
@@ -142,7 +143,7 @@ public:
     JsonBuilder(const Analysis& analysis, const Rules& rules) : analysis_(analysis), rules_(rules) {
         for (const School& school : analysis.data.schools) {
             index_.emplace(school.id, school.index);
-            const json* support = school.this_year.support;
+            const json* support = school.this_year.support.get();
             if (support && support->contains("mentor_school") && (*support)["mentor_school"].is_string())
                 mentees_[(*support)["mentor_school"]].push_back(school.index);
             if (!school.this_year.assessments) continue;
@@ -264,7 +265,7 @@ private:
                 {"previous_support", previous_support},
                 {"mentor", mentor_json(classified)},
                 {"mentees", mentees_.count(school.id) ? json(mentees_.at(school.id)) : json::array()},
-                {"open_deficits", open_deficits(school.this_year.support)},
+                {"open_deficits", open_deficits(school.this_year.support.get())},
                 {"indicators_missed", indicators_missed(school.index)}};
     }
 
@@ -309,7 +310,7 @@ private:
 
     json mentor_json(const ClassifiedSchool& classified) const {
         const School& school = *classified.school;
-        const json* support = school.this_year.support;
+        const json* support = school.this_year.support.get();
         if (!support || !support->contains("mentor_school") || !(*support)["mentor_school"].is_string()) return nullptr;
         const ClassifiedSchool& mentor = analysis_.schools[index_.at((*support)["mentor_school"])];
         const YearFacts* last = mentor.school->in_year(school.this_year.year - 1);
@@ -367,12 +368,7 @@ private:
         owner["cluster_schools"] = members;
     }
 
-    std::vector<size_t> schools_of(size_t municipality) const {
-        std::vector<size_t> result;
-        for (const School& school : analysis_.data.schools)
-            if (school.municipality == municipality) result.push_back(school.index);
-        return result;
-    }
+    const std::vector<size_t>& schools_of(size_t municipality) const { return analysis_.schools_by_municipality[municipality]; }
 
     json totals(const std::vector<size_t>& schools) const {
         int pupils = 0, rural = 0, rural_pupils = 0;
@@ -422,7 +418,7 @@ private:
 
     json municipality_json(size_t m, const json& region) const {
         const Municipality& municipality = analysis_.data.municipalities[m];
-        const auto schools = schools_of(m);
+        const std::vector<size_t>& schools = schools_of(m);
         json result = totals(schools);
         result["index"] = m;
         result["id"] = municipality.id;
@@ -458,14 +454,17 @@ private:
         const auto place = [&](const auto& key) {
             std::vector<std::optional<double>> values;
             for (const json& m : municipalities) values.push_back(key(m));
+            std::vector<double> known;  // ascending: the values larger than one are those after it
+            for (const auto& value : values)
+                if (value) known.push_back(*value);
+            std::sort(known.begin(), known.end());
             std::vector<json> places;
             for (const auto& value : values) {
                 if (!value) {
                     places.push_back(nullptr);
                     continue;
                 }
-                int better = 0;
-                for (const auto& other : values) better += other && *other > *value;
+                const auto better = known.end() - std::upper_bound(known.begin(), known.end(), *value);
                 places.push_back(better + 1);
             }
             return places;
@@ -549,7 +548,7 @@ Analysis analyse(const json& input, const Rules& rules, const std::string& sourc
     }
     if (!problems.empty()) throw InputError(std::move(problems), source + ": the rules cannot classify every school:");
     for (const School& school : schools) {
-        const json* support = school.this_year.support;
+        const json* support = school.this_year.support.get();
         if (!support || !support->contains("mentor_school") || !(*support)["mentor_school"].is_string()) continue;
         const School& mentor = schools[index.at((*support)["mentor_school"])];
         if (education_level(mentor.kind) < education_level(school.kind))
@@ -576,12 +575,10 @@ Analysis analyse(const json& input, const Rules& rules, const std::string& sourc
     std::vector<size_t> all(schools.size());
     for (size_t s = 0; s < all.size(); ++s) all[s] = s;
     analysis.region = compute_indicators(all, analysis.contributions, rules);
-    for (size_t m = 0; m < analysis.data.municipalities.size(); ++m) {
-        std::vector<size_t> in_municipality;
-        for (const School& school : schools)
-            if (school.municipality == m) in_municipality.push_back(school.index);
+    analysis.schools_by_municipality.resize(analysis.data.municipalities.size());
+    for (const School& school : schools) analysis.schools_by_municipality[school.municipality].push_back(school.index);
+    for (const std::vector<size_t>& in_municipality : analysis.schools_by_municipality)
         analysis.municipalities.push_back(compute_indicators(in_municipality, analysis.contributions, rules));
-    }
     return analysis;
 }
 

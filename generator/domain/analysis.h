@@ -21,12 +21,14 @@ struct Analysis {
     Contributions contributions;             // parallel to data.schools
     IndicatorReport region;
     std::vector<IndicatorReport> municipalities;  // parallel to data.municipalities
+    std::vector<std::vector<size_t>> schools_by_municipality;  // parallel to data.municipalities: indexes into schools
     // Where a given cluster or ИСБШ level disagrees with the rules, and
     // mentor schools of a lower level than the school they mentor.
     std::vector<std::string> notes;
 };
 
-// InputError listing every problem of the input. `input` must outlive the result.
+// InputError listing every problem of the input. The result holds what it
+// needs of `input`: the input may go once it is analysed.
 Analysis analyse(const nlohmann::json& input, const Rules& rules, const std::string& source);
 
 // What templates bind to: region, municipalities and schools with their
