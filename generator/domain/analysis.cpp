@@ -165,7 +165,8 @@ public:
         }
     }
 
-    json build() {
+    // Everything but the recommendations, from the analysis.
+    json data() const {
         json result = {{"region", region_json()}, {"report", analysis_.data.report}, {"rules", rules_json()},
                        {"notes", analysis_.notes}};
         json& schools = result["schools"] = json::array();
@@ -174,14 +175,20 @@ public:
         for (size_t m = 0; m < analysis_.data.municipalities.size(); ++m)
             municipalities.push_back(municipality_json(m, result["region"]));
         rank_municipalities(municipalities);
-        // Recommendations last: their conditions may read anything above.
+        return result;
+    }
+
+    // The recommendations whose conditions hold, last: their conditions may
+    // read anything of the data. Reads the data only, not the analysis.
+    void recommend(json& result) const {
+        json& schools = result["schools"];
         for (size_t s = 0; s < schools.size(); ++s)
             schools[s]["recommendations"] = recommended("school", result, schools[s], "schools[" + std::to_string(s) + "]");
+        json& municipalities = result["municipalities"];
         for (size_t m = 0; m < municipalities.size(); ++m)
             municipalities[m]["recommendations"] =
                 recommended("municipality", result, municipalities[m], "municipalities[" + std::to_string(m) + "]");
         result["region"]["recommendations"] = recommended("region", result, result["region"], "region");
-        return result;
     }
 
 private:
@@ -582,7 +589,22 @@ Analysis analyse(const json& input, const Rules& rules, const std::string& sourc
     return analysis;
 }
 
-json analysis_json(const Analysis& analysis, const Rules& rules) { return JsonBuilder(analysis, rules).build(); }
+json analysis_json(const Analysis& analysis, const Rules& rules) {
+    const JsonBuilder builder(analysis, rules);
+    json result = builder.data();
+    builder.recommend(result);
+    return result;
+}
+
+json analysis_json(Analysis&& analysis, const Rules& rules) {
+    const JsonBuilder builder(analysis, rules);
+    json result = builder.data();
+    // The records are in the data now: they go before the recommendations'
+    // conditions, which may copy lists of schools, make the peak.
+    analysis = Analysis();
+    builder.recommend(result);
+    return result;
+}
 
 json indicators_json(const Analysis& analysis, const Rules& rules) {
     json municipalities = json::array();

@@ -34,6 +34,9 @@ Analysis analyse(const nlohmann::json& input, const Rules& rules, const std::str
 // What templates bind to: region, municipalities and schools with their
 // clusters, markers, indicators and the recommendations whose conditions hold.
 nlohmann::json analysis_json(const Analysis& analysis, const Rules& rules);
+// The same, releasing the analysis as soon as the data is built from it,
+// before the recommendations are chosen: the two are not held together.
+nlohmann::json analysis_json(Analysis&& analysis, const Rules& rules);
 
 // What `docgen indicators` prints: the indicators and task results of the
 // region and of each municipality, and the notes.
