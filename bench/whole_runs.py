@@ -2,6 +2,8 @@
 """Times whole runs of docgen, as a user starts them, and prints medians.
 
     bench/whole_runs.py [--docgen build/docgen] [--runs 5] [--jobs 2] [--scales 1,4,16]
+    bench/whole_runs.py --schools 1000,4000,16000 [--per-municipality 40]
+    bench/whole_runs.py --country
 
 1. `docgen render` of the order 859-ОД (the order and its three appendices),
    PDF and DOCX from one run; and of the order with only its first appendix
@@ -19,6 +21,18 @@
 Each time is the median of --runs runs of docgen started directly; peak
 memory is the "Maximum resident set size" that /usr/bin/time -v reports for
 one more run.
+
+With --schools (or --country: 40 000 schools) it measures only the
+country-sized cycle instead: a region of that many schools, generated into a
+temporary folder (never kept), --per-municipality schools in each of its
+municipalities (a country has thousands), each school one of the example's
+with a new id and name; `docgen batch` of the whole cycle over it (the report,
+every municipal reference, a reference per school, PDF and DOCX each), one
+run per size. For each size: wall time, CPU time and peak resident memory of
+the run (os.wait4), split into the setup (reading, checking and analysing the
+data, planning: the wall time before the first document) and the rendering
+(the seconds the summary line gives); then the slope of the peak memory over
+the sizes, in MB per 1 000 schools (least squares).
 Standard library only.
 """
 
@@ -94,6 +108,97 @@ def count_outputs(folder):
     return len(outputs), len(documents)
 
 
+def country(example, schools, per_municipality, path):
+    """Writes a region of `schools` schools into `path`: the example's schools
+    repeated with new ids and names, `per_municipality` in each municipality,
+    the municipalities named after the example's with a number. Mentor schools
+    stay within the same repetition. Written school by school: no copy of the
+    whole region is held."""
+    region = {key: value for key, value in example.items() if key not in ("municipalities", "schools")}
+    base = example["municipalities"]
+    count = -(-schools // per_municipality)
+    municipalities = []
+    for m in range(count):
+        model = base[m % len(base)]
+        number = f" {m // len(base) + 1}" if m >= len(base) else ""
+        municipalities.append({**model, "id": f"{model['id']}-{m + 1}", "name": model["name"] + number,
+                               "genitive": model["genitive"] + number})
+    with open(path, "w", encoding="utf-8") as out:
+        out.write(json.dumps(region, ensure_ascii=False)[:-1])
+        out.write(', "municipalities": ' + json.dumps(municipalities, ensure_ascii=False) + ', "schools": [')
+        models = example["schools"]
+        place = {model["id"]: i for i, model in enumerate(models)}
+
+        def mentor(support, copy_number):
+            """The support facts with the mentor of the same repetition, or of the
+            first where the last repetition stops before the mentor."""
+            if not support or not isinstance(support.get("mentor_school"), str):
+                return support
+            mentor_id = support["mentor_school"]
+            if copy_number * len(models) + place[mentor_id] >= schools:
+                copy_number = 0
+            return {**support, "mentor_school": f"{mentor_id}-{copy_number + 1}"}
+
+        for s in range(schools):
+            model = models[s % len(models)]
+            copy_number = s // len(models)
+            twin = dict(model)
+            twin["id"] = f"{model['id']}-{copy_number + 1}"
+            twin["name"] = f"{model['name']} ({copy_number + 1})"
+            twin["municipality"] = municipalities[s // per_municipality]["id"]
+            twin["support"] = mentor(model.get("support"), copy_number)
+            twin["history"] = [{**year, "support": mentor(year.get("support"), copy_number)} if "support" in year else year
+                               for year in model.get("history", [])]
+            if twin["support"] is None:
+                del twin["support"]
+            out.write((", " if s else "") + json.dumps(twin, ensure_ascii=False))
+        out.write("]}")
+    return count
+
+
+def run_with_usage(command):
+    """Wall seconds, CPU seconds (user and system), peak resident KiB and
+    what it printed, of one run, from the kernel's account of the process."""
+    start = time.perf_counter()
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        process = subprocess.Popen(command, stdout=out, stderr=err)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - start
+        out.seek(0)
+        err.seek(0)
+        if os.waitstatus_to_exitcode(status) != 0:
+            sys.exit(f"failed: {' '.join(command)}\n{err.read().decode()[:4000]}")
+        return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, out.read().decode() + err.read().decode()
+
+
+def country_cycles(args, sizes):
+    example = json.loads((ROOT / "examples/smolensk-2022/data.json").read_text(encoding="utf-8"))
+    print(f"the whole cycle over generated regions, {args.per_municipality} schools per municipality, "
+          f"-j {args.jobs}; one run each")
+    print(f"{'schools':>8} {'munic.':>6} {'files':>6} {'wall s':>8} {'CPU s':>8} {'setup s':>8} {'render s':>9} "
+          f"{'ms/doc':>7} {'peak MiB':>9}")
+    points = []
+    for schools in sizes:
+        with tempfile.TemporaryDirectory() as tmp:
+            folder = Path(tmp)
+            data_path = folder / "data.json"
+            municipalities = country(example, schools, args.per_municipality, data_path)
+            batch = [args.docgen, "batch", str(cycle_batch(folder, data_path)), "-j", str(args.jobs), "--force"]
+            wall, cpu, peak, printed = run_with_usage(batch)
+            files, documents = count_outputs(folder)
+        rendering = float(re.search(r"([0-9.]+) s;", printed).group(1))
+        print(f"{schools:8d} {municipalities:6d} {files:6d} {wall:8.1f} {cpu:8.1f} {wall - rendering:8.1f} "
+              f"{rendering:9.1f} {rendering * 1000 / documents:7.2f} {peak / 1024:9.1f}", flush=True)
+        points.append((schools / 1000, peak / 1024))
+    if len(points) > 1:
+        mean_x = statistics.mean(x for x, _ in points)
+        mean_y = statistics.mean(y for _, y in points)
+        slope = (sum((x - mean_x) * (y - mean_y) for x, y in points) /
+                 sum((x - mean_x) ** 2 for x, _ in points))
+        print(f"peak memory: {slope:.1f} MiB per 1 000 schools (least squares), "
+              f"{mean_y - slope * mean_x:.1f} MiB at none")
+
+
 def alternating(first, second, runs):
     """Medians of two commands run one after the other, `runs` times each."""
     times = ([], [])
@@ -114,7 +219,13 @@ def main():
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--scales", default="1,4,16")
+    parser.add_argument("--schools", help="sizes of generated regions, e.g. 1000,4000,16000: measure the cycle over them")
+    parser.add_argument("--country", action="store_true", help="the cycle over 40 000 schools")
+    parser.add_argument("--per-municipality", type=int, default=40, help="schools in each generated municipality")
     args = parser.parse_args()
+    if args.country or args.schools:
+        country_cycles(args, [40000] if args.country else [int(n) for n in args.schools.split(",")])
+        return
     if args.runs < 5:
         print("note: fewer than 5 runs make a shaky median", file=sys.stderr)
 

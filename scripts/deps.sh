@@ -13,9 +13,10 @@ build_packages=(
 # LibreOffice lays out the DOCX in Times New Roman's metric twin, Liberation Serif;
 # its spreadsheet makes the workbooks the tests read. The page of `docgen serve` is
 # tested in chromium, driven from Node.js by playwright-core (which the test installs
-# with npm from its lock file).
+# with npm from its lock file). GNU parallel runs the sharded batch of docs/batch.md.
 test_packages=(
   libgtest-dev libbenchmark-dev zlib1g-dev libzip-dev libqpdf-dev poppler-utils qpdf mupdf-tools python3-docx
+  parallel
   clang libclang-rt-14-dev
   libreoffice-writer-nogui libreoffice-calc-nogui fonts-liberation chromium nodejs npm curl
 )

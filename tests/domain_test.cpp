@@ -3,6 +3,8 @@
 // hand-computed cases.
 #include <gtest/gtest.h>
 
+#include <memory>
+
 #include <nlohmann/json.hpp>
 
 #include "common/embedded.h"
@@ -286,6 +288,37 @@ TEST(Indicators, AMentorOfALowerLevelIsReported) {
     const json schools = analysis_json(analysis, Rules::defaults())["schools"];
     EXPECT_EQ(schools[0]["mentor"]["lower_level"], true);
     EXPECT_EQ(schools[2]["mentees"], json::array({0}));
+}
+
+// The batch drops the parsed input once it is analysed: the analysis keeps
+// what it needs of it (here the support facts and the mentor they name).
+TEST(Indicators, TheAnalysisOutlivesItsInput) {
+    auto input = std::make_unique<json>(hand_computed_region());
+    const Analysis analysis = analyse(*input, Rules::defaults(), "test.json");
+    input.reset();
+    const json schools = analysis_json(analysis, Rules::defaults())["schools"];
+    EXPECT_EQ(schools[0]["support"]["improvement_programme"], true);
+    EXPECT_EQ(schools[0]["support"]["mentor_school_name"], "Школа 3");
+    EXPECT_EQ(schools[0]["previous_support"]["improvement_programme"], false);
+    EXPECT_EQ(schools[0]["mentor"]["id"], "3");
+}
+
+// Each municipality's place by each cluster's share, the largest first; equal
+// shares share a place, and the next place counts every municipality before it.
+TEST(Indicators, MunicipalitiesArePlacedByClusterShares) {
+    json input = hand_computed_region();
+    input["municipalities"].push_back({{"id", "c"}, {"name", "В-ский район"}, {"kind", "муниципальный район"}});
+    input["schools"].push_back(school("6", "c", 1));  // ШсРНР: 1 of 1
+    const json municipalities = analysis_json(analyse(input, Rules::defaults(), "test.json"), Rules::defaults())["municipalities"];
+    const auto places = [&](const std::string& code) {
+        std::vector<json> result;
+        for (const json& m : municipalities) result.push_back(m["places"][code]);
+        return result;
+    };
+    EXPECT_EQ(places("ШсРНР"), (std::vector<json>{3, 2, 1}));  // 1 of 3, 1 of 2, 1 of 1
+    EXPECT_EQ(places("ШНРО"), (std::vector<json>{1, 2, 2}));   // 1 of 3, none, none
+    EXPECT_EQ(places("ШПУ"), (std::vector<json>{1, 1, 1}));    // none anywhere
+    EXPECT_EQ(municipalities[0]["places"]["of"], 3);
 }
 
 // 1.2.5: per subject, weighted by participants, basic and advanced level:

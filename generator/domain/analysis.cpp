@@ -1,5 +1,6 @@
 #include "domain/analysis.h"
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 
@@ -142,7 +143,7 @@ public:
     JsonBuilder(const Analysis& analysis, const Rules& rules) : analysis_(analysis), rules_(rules) {
         for (const School& school : analysis.data.schools) {
             index_.emplace(school.id, school.index);
-            const json* support = school.this_year.support;
+            const json* support = school.this_year.support.get();
             if (support && support->contains("mentor_school") && (*support)["mentor_school"].is_string())
                 mentees_[(*support)["mentor_school"]].push_back(school.index);
             if (!school.this_year.assessments) continue;
@@ -164,7 +165,8 @@ public:
         }
     }
 
-    json build() {
+    // Everything but the recommendations, from the analysis.
+    json data() const {
         json result = {{"region", region_json()}, {"report", analysis_.data.report}, {"rules", rules_json()},
                        {"notes", analysis_.notes}};
         json& schools = result["schools"] = json::array();
@@ -173,14 +175,20 @@ public:
         for (size_t m = 0; m < analysis_.data.municipalities.size(); ++m)
             municipalities.push_back(municipality_json(m, result["region"]));
         rank_municipalities(municipalities);
-        // Recommendations last: their conditions may read anything above.
+        return result;
+    }
+
+    // The recommendations whose conditions hold, last: their conditions may
+    // read anything of the data. Reads the data only, not the analysis.
+    void recommend(json& result) const {
+        json& schools = result["schools"];
         for (size_t s = 0; s < schools.size(); ++s)
             schools[s]["recommendations"] = recommended("school", result, schools[s], "schools[" + std::to_string(s) + "]");
+        json& municipalities = result["municipalities"];
         for (size_t m = 0; m < municipalities.size(); ++m)
             municipalities[m]["recommendations"] =
                 recommended("municipality", result, municipalities[m], "municipalities[" + std::to_string(m) + "]");
         result["region"]["recommendations"] = recommended("region", result, result["region"], "region");
-        return result;
     }
 
 private:
@@ -264,7 +272,7 @@ private:
                 {"previous_support", previous_support},
                 {"mentor", mentor_json(classified)},
                 {"mentees", mentees_.count(school.id) ? json(mentees_.at(school.id)) : json::array()},
-                {"open_deficits", open_deficits(school.this_year.support)},
+                {"open_deficits", open_deficits(school.this_year.support.get())},
                 {"indicators_missed", indicators_missed(school.index)}};
     }
 
@@ -309,7 +317,7 @@ private:
 
     json mentor_json(const ClassifiedSchool& classified) const {
         const School& school = *classified.school;
-        const json* support = school.this_year.support;
+        const json* support = school.this_year.support.get();
         if (!support || !support->contains("mentor_school") || !(*support)["mentor_school"].is_string()) return nullptr;
         const ClassifiedSchool& mentor = analysis_.schools[index_.at((*support)["mentor_school"])];
         const YearFacts* last = mentor.school->in_year(school.this_year.year - 1);
@@ -367,12 +375,7 @@ private:
         owner["cluster_schools"] = members;
     }
 
-    std::vector<size_t> schools_of(size_t municipality) const {
-        std::vector<size_t> result;
-        for (const School& school : analysis_.data.schools)
-            if (school.municipality == municipality) result.push_back(school.index);
-        return result;
-    }
+    const std::vector<size_t>& schools_of(size_t municipality) const { return analysis_.schools_by_municipality[municipality]; }
 
     json totals(const std::vector<size_t>& schools) const {
         int pupils = 0, rural = 0, rural_pupils = 0;
@@ -422,7 +425,7 @@ private:
 
     json municipality_json(size_t m, const json& region) const {
         const Municipality& municipality = analysis_.data.municipalities[m];
-        const auto schools = schools_of(m);
+        const std::vector<size_t>& schools = schools_of(m);
         json result = totals(schools);
         result["index"] = m;
         result["id"] = municipality.id;
@@ -458,14 +461,17 @@ private:
         const auto place = [&](const auto& key) {
             std::vector<std::optional<double>> values;
             for (const json& m : municipalities) values.push_back(key(m));
+            std::vector<double> known;  // ascending: the values larger than one are those after it
+            for (const auto& value : values)
+                if (value) known.push_back(*value);
+            std::sort(known.begin(), known.end());
             std::vector<json> places;
             for (const auto& value : values) {
                 if (!value) {
                     places.push_back(nullptr);
                     continue;
                 }
-                int better = 0;
-                for (const auto& other : values) better += other && *other > *value;
+                const auto better = known.end() - std::upper_bound(known.begin(), known.end(), *value);
                 places.push_back(better + 1);
             }
             return places;
@@ -549,7 +555,7 @@ Analysis analyse(const json& input, const Rules& rules, const std::string& sourc
     }
     if (!problems.empty()) throw InputError(std::move(problems), source + ": the rules cannot classify every school:");
     for (const School& school : schools) {
-        const json* support = school.this_year.support;
+        const json* support = school.this_year.support.get();
         if (!support || !support->contains("mentor_school") || !(*support)["mentor_school"].is_string()) continue;
         const School& mentor = schools[index.at((*support)["mentor_school"])];
         if (education_level(mentor.kind) < education_level(school.kind))
@@ -576,16 +582,29 @@ Analysis analyse(const json& input, const Rules& rules, const std::string& sourc
     std::vector<size_t> all(schools.size());
     for (size_t s = 0; s < all.size(); ++s) all[s] = s;
     analysis.region = compute_indicators(all, analysis.contributions, rules);
-    for (size_t m = 0; m < analysis.data.municipalities.size(); ++m) {
-        std::vector<size_t> in_municipality;
-        for (const School& school : schools)
-            if (school.municipality == m) in_municipality.push_back(school.index);
+    analysis.schools_by_municipality.resize(analysis.data.municipalities.size());
+    for (const School& school : schools) analysis.schools_by_municipality[school.municipality].push_back(school.index);
+    for (const std::vector<size_t>& in_municipality : analysis.schools_by_municipality)
         analysis.municipalities.push_back(compute_indicators(in_municipality, analysis.contributions, rules));
-    }
     return analysis;
 }
 
-json analysis_json(const Analysis& analysis, const Rules& rules) { return JsonBuilder(analysis, rules).build(); }
+json analysis_json(const Analysis& analysis, const Rules& rules) {
+    const JsonBuilder builder(analysis, rules);
+    json result = builder.data();
+    builder.recommend(result);
+    return result;
+}
+
+json analysis_json(Analysis&& analysis, const Rules& rules) {
+    const JsonBuilder builder(analysis, rules);
+    json result = builder.data();
+    // The records are in the data now: they go before the recommendations'
+    // conditions, which may copy lists of schools, make the peak.
+    analysis = Analysis();
+    builder.recommend(result);
+    return result;
+}
 
 json indicators_json(const Analysis& analysis, const Rules& rules) {
     json municipalities = json::array();

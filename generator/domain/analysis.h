@@ -21,17 +21,22 @@ struct Analysis {
     Contributions contributions;             // parallel to data.schools
     IndicatorReport region;
     std::vector<IndicatorReport> municipalities;  // parallel to data.municipalities
+    std::vector<std::vector<size_t>> schools_by_municipality;  // parallel to data.municipalities: indexes into schools
     // Where a given cluster or ИСБШ level disagrees with the rules, and
     // mentor schools of a lower level than the school they mentor.
     std::vector<std::string> notes;
 };
 
-// InputError listing every problem of the input. `input` must outlive the result.
+// InputError listing every problem of the input. The result holds what it
+// needs of `input`: the input may go once it is analysed.
 Analysis analyse(const nlohmann::json& input, const Rules& rules, const std::string& source);
 
 // What templates bind to: region, municipalities and schools with their
 // clusters, markers, indicators and the recommendations whose conditions hold.
 nlohmann::json analysis_json(const Analysis& analysis, const Rules& rules);
+// The same, releasing the analysis as soon as the data is built from it,
+// before the recommendations are chosen: the two are not held together.
+nlohmann::json analysis_json(Analysis&& analysis, const Rules& rules);
 
 // What `docgen indicators` prints: the indicators and task results of the
 // region and of each municipality, and the notes.

@@ -101,7 +101,7 @@ YearFacts read_year(const json& facts, Reader& reader, const std::string& path) 
     if (facts.contains("isbs")) year.isbs = facts["isbs"]["value"].get<double>();
     if (facts.contains("pupils")) year.pupils = facts["pupils"].get<int>();
     if (facts.contains("assessments")) year.assessments = reader.assessments(facts["assessments"], path + ".assessments");
-    if (facts.contains("support")) year.support = &facts["support"];
+    if (facts.contains("support")) year.support = std::make_shared<const json>(facts["support"]);
     return year;
 }
 
@@ -155,8 +155,8 @@ ClusterResults read_cluster_results(const json& input, const std::string& source
         if (item.contains("cluster")) school.cluster_given = item["cluster"].get<std::string>();
         if (item.contains("federal_status")) school.federal_status = item["federal_status"].get<std::string>();
         school.this_year.assessments = reader.assessments(item["assessments"], path + ".assessments");
-        if (item.contains("support")) school.this_year.support = &item["support"];
-        reader.support(school.this_year.support, path + ".support", school_ids, school.id);
+        if (item.contains("support")) school.this_year.support = std::make_shared<const json>(item["support"]);
+        reader.support(school.this_year.support.get(), path + ".support", school_ids, school.id);
         if (item.contains("history")) {
             const json& history = item["history"];
             std::set<int> years;
@@ -168,7 +168,7 @@ ClusterResults read_cluster_results(const json& input, const std::string& source
                                                         std::to_string(results.year));
                 else if (!years.insert(year.year).second)
                     reader.problem(where + ".year", "(" + std::to_string(year.year) + ") is given twice");
-                reader.support(year.support, where + ".support", school_ids, school.id);
+                reader.support(year.support.get(), where + ".support", school_ids, school.id);
                 school.history.push_back(std::move(year));
             }
             std::stable_sort(school.history.begin(), school.history.end(),

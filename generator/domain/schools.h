@@ -5,6 +5,7 @@
 // are made here.
 #pragma once
 
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -37,7 +38,8 @@ struct YearFacts {
     std::optional<double> isbs;
     std::optional<int> pupils;
     std::optional<std::vector<Assessment>> assessments;
-    const nlohmann::json* support = nullptr;
+    // Its own copy, so that the input can go once it is read.
+    std::shared_ptr<const nlohmann::json> support;
 };
 
 struct Municipality {

@@ -106,7 +106,11 @@ json prepare_data(const Template& document_template, json raw, const std::string
 json prepare_data(const Template& document_template, json raw, const std::string& source, const domain::Rules& rules,
                   const sheets::Origins* origins) {
     if (document_template.input_format() != "cluster-results") return raw;
-    return domain::analysis_json(analyse_data(raw, rules, source, origins), rules);
+    domain::Analysis analysis = analyse_data(raw, rules, source, origins);
+    // The analysis holds what it needs of the input: the parsed input goes
+    // before the analysed data is built, so that the two are never held together.
+    raw = nullptr;
+    return domain::analysis_json(std::move(analysis), rules);
 }
 
 }  // namespace docgen

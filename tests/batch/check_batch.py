@@ -642,6 +642,40 @@ def test_the_example_of_docs_batch_md_writes_the_files_it_lists(b):
     no_temporaries(out)
 
 
+def test_the_gnu_parallel_example_of_docs_batch_md_makes_the_whole_batch(b):
+    # The commands of the ```sh block under "### GNU parallel" in docs/batch.md, run as
+    # written on this fixture instead of the example region: the parts and the merge
+    # make what a whole run makes. GNU parallel comes from scripts/deps.sh test.
+    check(shutil.which("parallel"), "GNU parallel is not installed (scripts/deps.sh test installs it)")
+    with open(DOCS, encoding="utf-8") as file:
+        text = file.read()
+    section = text.split("\n### GNU parallel\n", 1)[1].split("\n### ", 1)[0]
+    commands = [line[2:] for line in section.split("```sh\n", 1)[1].split("```", 1)[0].splitlines()
+                if line.startswith("$ ")]
+    check(len(commands) == 2 and commands[0].startswith("parallel ") and "merge-manifests" in commands[1],
+          f"{DOCS}: expected a parallel command and a merge under GNU parallel, got {commands}")
+    parts = re.search(r"--shard \{\}/(\d+)", commands[0])
+    check(parts, f"{DOCS}: the parallel command has no --shard {{}}/N: {commands[0]}")
+    sharded = os.path.join(b.root, "parallel")
+    printed = []
+    for command in commands:
+        command = re.sub(r"(?<![\w/.-])docgen(?![\w/.-])", DOCGEN, command)
+        command = command.replace("examples/smolensk-2022/batch.json", b.file)
+        command = command.replace("/tmp/smolensk-2022-parallel", sharded)
+        result = subprocess.run(["bash", "-c", command], cwd=b.root, capture_output=True, text=True, timeout=120)
+        check(result.returncode == 0, f"{command}: exit status {result.returncode}\n{result.stdout}{result.stderr}")
+        printed.append(result.stdout + result.stderr)
+    summaries = SUMMARY.findall(printed[0])
+    check(len(summaries) == int(parts.group(1)), f"expected {parts.group(1)} summary lines, got:\n{printed[0]}")
+    check(sum(int(found[0]) for found in summaries) == ALL_FILES,
+          f"the parts wrote {[found[0] for found in summaries]} files, expected {ALL_FILES} in all")
+    check(f"merged {ALL_FILES} outputs" in printed[1], f"the merge printed: {printed[1]}")
+    whole = os.path.join(b.root, "whole")
+    b.run(out=whole)
+    check(outputs(sharded) == outputs(whole), "the merged manifest differs from the whole run's")
+    check_manifest_matches_files(sharded)
+
+
 TESTS = [value for name, value in list(globals().items()) if name.startswith("test_")]
 
 
