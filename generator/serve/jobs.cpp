@@ -167,6 +167,7 @@ bool write_all(int fd, const std::string& text) {
         try {
             const json line = json::parse(text);
             job = job_of(line);
+            say({{"taken", true}});
             if (!start_failure.empty()) throw std::runtime_error(start_failure);
             if (::chdir(line["folder"].get<std::string>().c_str()) != 0)
                 throw std::runtime_error("cannot enter the job's folder");
@@ -311,30 +312,11 @@ bool JobQueue::spawn(Worker& worker) {
     return true;
 }
 
-void JobQueue::run(const std::shared_ptr<Job>& job, Worker& worker) {
-    const std::string line = job_line(job->input, job->folder);
-    // A worker that died while it waited (it was killed) is replaced once.
-    for (int attempt = 0; attempt < 2; ++attempt) {
-        if (!worker.alive() && !spawn(worker)) break;
-        if (write_all(worker.jobs, line)) break;
-        ::kill(worker.pid, SIGKILL);
-        worker.reap();
-    }
-    if (!worker.alive()) {
-        std::lock_guard<std::mutex> lock(mutex_);
-        finish(*job, failure("Не удалось запустить процесс задания."), false);
-        return;
-    }
-    {
-        std::lock_guard<std::mutex> lock(mutex_);
-        job->pid = worker.pid;
-        if (job->cancelling || stopping_) ::kill(worker.pid, SIGKILL);
-    }
-    // The worker's lines: progress as it goes, the result last.
-    const auto deadline = Clock::now() + options_.time_limit;
-    json result;
-    bool timed_out = false;
-    bool ended = false;  // the worker is gone: killed, crashed, or done after a cycle
+// The worker's lines: progress as it goes, the result last. Whether the
+// worker said it took the job.
+bool JobQueue::await(Job& job, Worker& worker, Clock::time_point deadline, json& result, bool& timed_out,
+                     bool& ended) {
+    bool taken = false;
     char buffer[65536];
     while (result.is_null() && !ended) {
         const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
@@ -355,14 +337,56 @@ void JobQueue::run(const std::shared_ptr<Job>& job, Worker& worker) {
         for (size_t end; result.is_null() && (end = worker.pending.find('\n')) != std::string::npos;
              worker.pending.erase(0, end + 1)) {
             json message = json::parse(worker.pending.substr(0, end), nullptr, false);
-            if (message.contains("progress")) {
+            if (message.contains("taken")) {
+                taken = true;
+            } else if (message.contains("progress")) {
                 std::lock_guard<std::mutex> lock(mutex_);
-                job->done = message["progress"][0];
-                job->total = message["progress"][1];
+                job.done = message["progress"][0];
+                job.total = message["progress"][1];
             } else if (message.contains("result")) {
                 result = std::move(message["result"]);
             }
         }
+    }
+    return taken;
+}
+
+void JobQueue::run(const std::shared_ptr<Job>& job, Worker& worker) {
+    const std::string line = job_line(job->input, job->folder);
+    const auto deadline = Clock::now() + options_.time_limit;
+    json result;
+    bool timed_out = false;
+    bool ended = false;  // the worker is gone: killed, crashed, or done after a cycle
+    // A worker that died while it waited (it was killed: a signal may take a
+    // while to end a process) ends before it says it has taken the job; the
+    // job, not begun, goes to a new worker, once.
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        if (!worker.alive() && !spawn(worker)) break;
+        if (!write_all(worker.jobs, line)) {
+            ::kill(worker.pid, SIGKILL);
+            worker.reap();
+            continue;
+        }
+        {
+            std::lock_guard<std::mutex> lock(mutex_);
+            job->pid = worker.pid;
+            if (job->cancelling || stopping_) ::kill(worker.pid, SIGKILL);
+        }
+        const bool taken = await(*job, worker, deadline, result, timed_out, ended);
+        bool cancelling = false;
+        {
+            std::lock_guard<std::mutex> lock(mutex_);
+            cancelling = job->cancelling || stopping_;
+        }
+        if (taken || timed_out || cancelling) break;
+        worker.reap();
+        ended = false;
+    }
+    if (!worker.alive() && !ended && result.is_null() && !timed_out) {
+        std::lock_guard<std::mutex> lock(mutex_);
+        job->pid = 0;
+        finish(*job, failure("Не удалось запустить процесс задания."), job->cancelling);
+        return;
     }
     // A cycle's worker ends after it; one that ended otherwise was killed or crashed.
     if (ended || job->input.kind == JobKind::Batch) worker.reap();

@@ -130,6 +130,8 @@ private:
     void slot();
     bool spawn(Worker& worker);
     void run(const std::shared_ptr<Job>& job, Worker& worker);
+    bool await(Job& job, Worker& worker, std::chrono::steady_clock::time_point deadline, nlohmann::json& result,
+               bool& timed_out, bool& ended);
     void finish(Job& job, nlohmann::json result, bool cancelled);
     void sweep();
     void remove_folder(Job& job);

@@ -308,6 +308,29 @@ def test_crashing_job(server):
     job = server.finished(job)
     check(job["state"] == "failed" and "сигналом 11" in job["error"], "crash: " + json.dumps(job, ensure_ascii=False))
     check(render_order(server)["state"] == "done", "the server does not make documents after a crash")
+    # A worker killed while it waits may still be there when the next job is
+    # given to it (a signal takes a while to end a process): here the workers
+    # are stopped while the jobs are sent, then killed; each job, not taken,
+    # goes to a new worker. (One that died before is found when its slot gets a job.)
+    def alive(pid):
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+    deadline = time.time() + 10
+    while not [pid for pid in server.children() if alive(pid)]:
+        check(time.time() < deadline, "the crashed workers were not replaced")
+        time.sleep(0.02)
+    waiting = [pid for pid in server.children() if alive(pid)]
+    for pid in waiting:
+        os.kill(pid, signal.SIGSTOP)
+    replies = [server.post("/api/render?wait=0", [("template", "order")], [("data", "data.json", ORDER)])
+               for _ in range(2)]
+    check(all(reply.status in (200, 202) for reply in replies), "POST /api/render: %s" % [r.status for r in replies])
+    time.sleep(0.5)
+    for pid in waiting:
+        os.kill(pid, signal.SIGKILL)
+    for reply in replies:
+        job = server.finished(reply.json())
+        check(job["state"] == "done", "a job given to a killed worker: " + json.dumps(job, ensure_ascii=False)[:300])
 
 
 def documented_exchanges():
