@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/error.h"
+#include "common/files.h"
 #include "common/json_file.h"
 #include "docx/ooxml.h"
 #include "render/render.h"
@@ -188,6 +189,26 @@ TEST(Hardening, AnOutputNamedOnlyByItsExtensionIsRefused) {
                                            &status);
     EXPECT_EQ(status, 2);
     EXPECT_NE(output.find(".pdf: the file has no name before \".pdf\""), std::string::npos) << output;
+}
+
+// A length far beyond any page (a table's padding of 10^13 cm) would not fit
+// the DOCX's whole twentieths of a point: refused where the template gives it.
+TEST(Hardening, LengthsBeyondAnyPageAreRefused) {
+    const std::string folder = testing::TempDir();
+    write_file_atomically(folder + "/long.xml",
+                          "<document>\n<section>\n<table padding=\"033333333333333\"><column width=\"1\"/>"
+                          "<row><cell>a</cell></row></table>\n</section>\n</document>\n");
+    write_file_atomically(folder + "/long.json", "{}");
+    int status = 0;
+    const std::string output = run_command(std::string(DOCGEN_BINARY) + " render " + folder + "/long.xml " + folder +
+                                               "/long.json -o " + folder + "/long.docx 2>&1",
+                                           &status);
+    EXPECT_EQ(status, 1);
+    EXPECT_NE(output.find("long.xml:3: <table> attribute 'padding': a length of at most 10000pt (about 3.5 m), got "
+                          "\"033333333333333\""),
+              std::string::npos)
+        << output;
+    EXPECT_FALSE(std::filesystem::exists(folder + "/long.docx"));
 }
 
 TEST(Hardening, ControlCharactersInTemplatesAreRefused) {

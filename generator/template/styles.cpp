@@ -39,11 +39,23 @@ double parse_length(const std::string& text) {
     const std::optional<double> value = parse_decimal(std::string_view(text).substr(0, unit_start));
     if (!value) throw expected();
     const std::string unit = text.substr(unit_start);
-    if (unit.empty() || unit == "pt") return *value;
-    if (unit == "mm") return mm(*value);
-    if (unit == "cm") return mm(*value * 10);
-    if (unit == "in") return *value * 72;
-    throw std::invalid_argument("unknown length unit \"" + unit + "\" (use pt, mm, cm or in)");
+    double points = 0;
+    if (unit.empty() || unit == "pt")
+        points = *value;
+    else if (unit == "mm")
+        points = mm(*value);
+    else if (unit == "cm")
+        points = mm(*value * 10);
+    else if (unit == "in")
+        points = *value * 72;
+    else
+        throw std::invalid_argument("unknown length unit \"" + unit + "\" (use pt, mm, cm or in)");
+    // Nothing on a page is longer than a few sheets; both writers count in
+    // whole units of a twentieth of a point or finer.
+    if (std::abs(points) > kMaxLength)
+        throw std::invalid_argument("a length of at most " + std::to_string(static_cast<int>(kMaxLength)) +
+                                    "pt (about 3.5 m), got \"" + text + "\"");
+    return points;
 }
 
 double parse_positive_length(const std::string& text) {

@@ -20,7 +20,9 @@ namespace docgen {
 // point with digits after it ("12", "-3", "1.25"). No exponent, no "inf", no
 // comma, no spaces. Empty when the text is not such a number.
 std::optional<double> parse_decimal(std::string_view text);
-// "14", "14pt", "1.25cm", "30mm", "0.5in".
+// The longest length a template may give, in points (about 3.5 m).
+inline constexpr double kMaxLength = 10000;
+// "14", "14pt", "1.25cm", "30mm", "0.5in", at most kMaxLength either way.
 double parse_length(const std::string& text);
 // A length that must be more than zero: a font size, a chart's height.
 double parse_positive_length(const std::string& text);
