@@ -61,7 +61,7 @@ protected:
         }
         const json input = json::parse(read_file(kExample + "/data.json", "data"));
         const domain::Rules& rules = domain::Rules::defaults();
-        analysed_ = new json(domain::analysis_json(domain::analyse(input, rules, "data.json"), rules));
+        analysed_ = new json(domain::analysis_json(domain::analyse(input, rules, "data.json"), rules, domain::Packing::Plain));
         recommendations_ = new json(input["recommendations"]);
     }
     static void TearDownTestSuite() {

@@ -31,12 +31,18 @@ struct Analysis {
 // needs of `input`: the input may go once it is analysed.
 Analysis analyse(const nlohmann::json& input, const Rules& rules, const std::string& source);
 
+// How a school's largest parts are held: as JSON, or packed (common/packed_json.h):
+// assessments, results_dynamics, support, previous_support, history and
+// indicators_missed. Templates and expressions read both alike.
+enum class Packing { Plain, Packed };
+
 // What templates bind to: region, municipalities and schools with their
 // clusters, markers, indicators and the recommendations whose conditions hold.
 nlohmann::json analysis_json(const Analysis& analysis, const Rules& rules);
 // The same, releasing the analysis as soon as the data is built from it,
 // before the recommendations are chosen: the two are not held together.
-nlohmann::json analysis_json(Analysis&& analysis, const Rules& rules);
+// Packed by default: this is the data documents are made from.
+nlohmann::json analysis_json(Analysis&& analysis, const Rules& rules, Packing packing = Packing::Packed);
 
 // What `docgen indicators` prints: the indicators and task results of the
 // region and of each municipality, and the notes.

@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "common/error.h"
+#include "common/packed_json.h"
 #include "common/utf8.h"
 #include "template/elements.h"
 #include "template/styles.h"
@@ -115,6 +116,7 @@ std::string shown(const json& value) {
 }  // namespace
 
 Document bind_template(const CompiledTemplate& compiled, const json& data, const std::vector<Variable>& variables) {
+    const packed::Session unpacked_here;  // what the binding unpacks lives as long as it
     Binder binder(compiled, data);
     for (const Variable& variable : variables) binder.bind_variable(variable);
     return binder.bind();

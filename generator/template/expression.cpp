@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "common/packed_json.h"
 #include "common/utf8.h"
 #include "template/filters.h"
 #include "common/russian.h"
@@ -486,8 +487,8 @@ private:
         if (object.is_object()) {
             auto found = object.find(key);
             if (found != object.end()) {
-                if (base.ref) return Value::of_data(*found, path);
-                return Value::computed(*found);
+                if (base.ref) return Value::of_data(packed::unpacked(*found), path);
+                return Value::computed(packed::unpack(*found));
             }
         }
         if (lenient_) return Value::computed(nullptr);

@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 
+#include "common/packed_json.h"
 #include "common/utf8.h"
 #include "common/russian.h"
 
@@ -105,7 +106,7 @@ const json* field(const json& element, const std::string& key) {
         const size_t end = std::min(key.find('.', start), key.size());
         const std::string part = key.substr(start, end - start);
         if (!value->is_object() || !value->contains(part)) return nullptr;
-        value = &value->at(part);
+        value = &packed::unpacked(value->at(part));
         start = end + 1;
     }
     return value;

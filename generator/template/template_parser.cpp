@@ -8,6 +8,7 @@
 #include <set>
 
 #include "common/error.h"
+#include "common/packed_json.h"
 #include "common/files.h"
 #include "common/utf8.h"
 #include "template/binder.h"
@@ -405,6 +406,7 @@ Scope scope_with(const nlohmann::json& data, const std::vector<Variable>& variab
 
 nlohmann::json evaluate_expression(const std::string& expression, const nlohmann::json& data,
                                    const std::vector<Variable>& variables) {
+    const packed::Session unpacked_here;
     try {
         return Expression::parse(expression).evaluate(scope_with(data, variables)).get();
     } catch (const ExpressionError& error) {
@@ -432,6 +434,7 @@ void check_interpolation(const std::string& text) {
 
 std::string interpolate(const std::string& text, const nlohmann::json& data, const std::vector<Variable>& variables,
                         const std::function<std::string(std::string)>& each_value) {
+    const packed::Session unpacked_here;
     const Scope scope = scope_with(data, variables);
     std::string out;
     try {
