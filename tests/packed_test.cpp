@@ -6,9 +6,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/error.h"
 #include "common/files.h"
+#include "common/json_file.h"
 #include "common/packed_json.h"
 #include "domain/analysis.h"
+#include "domain/schema_check.h"
 #include "render/render.h"
 #include "template/expression.h"
 #include "template/template.h"
@@ -117,20 +120,88 @@ TEST(Packed, TheCycleIsTheSameFromPackedData) {
     };
     const Template report = Template::load(kSource + "/templates/monitoring-report.xml");
     EXPECT_EQ(text(report, packed_data, {}), text(report, plain, {}));
-    const Template municipal = Template::load(kSource + "/templates/municipal-reference.xml");
-    for (size_t m = 0; m < plain["municipalities"].size(); m += 5) {
-        const std::string path = "municipalities[" + std::to_string(m) + "]";
-        EXPECT_EQ(text(municipal, packed_data, {{"municipality", &packed_data["municipalities"][m], path}}),
-                  text(municipal, plain, {{"municipality", &plain["municipalities"][m], path}}))
-            << path;
+    // Some of each kind of element: the documents of a municipality and of a school.
+    for (const auto& [file, list, each, step] : {std::tuple{"municipal-reference.xml", "municipalities", "municipality", 5},
+                                                 std::tuple{"school-reference.xml", "schools", "school", 7}}) {
+        const Template loaded = Template::load(kSource + "/templates/" + file);
+        for (size_t i = 0; i < plain[list].size(); i += step) {
+            const std::string path = std::string(list) + "[" + std::to_string(i) + "]";
+            EXPECT_EQ(text(loaded, packed_data, {{each, &packed_data[list][i], path}}),
+                      text(loaded, plain, {{each, &plain[list][i], path}}))
+                << path;
+        }
     }
-    const Template school = Template::load(kSource + "/templates/school-reference.xml");
-    for (size_t s = 0; s < plain["schools"].size(); s += 7) {
-        const std::string path = "schools[" + std::to_string(s) + "]";
-        EXPECT_EQ(text(school, packed_data, {{"school", &packed_data["schools"][s], path}}),
-                  text(school, plain, {{"school", &plain["schools"][s], path}}))
-            << path;
+}
+
+TEST(Packed, ParsedListsArePackedAsTheyAreRead) {
+    const std::string text = R"({"schools": [{"id": "a", "schools": [1]}, 2, [3]], "other": {"schools": [{"id": "b"}]}})";
+    const json plain = parse_json(text, "data.json");
+    const json packed_data = parse_json(text, "data.json", {"schools"});
+    EXPECT_TRUE(packed_data["schools"][0].is_binary());
+    EXPECT_TRUE(packed_data["schools"][1].is_number()) << "only objects and lists are packed";
+    EXPECT_TRUE(packed_data["schools"][2].is_binary());
+    EXPECT_TRUE(packed_data["other"]["schools"][0].is_object()) << "only the top level's lists";
+    EXPECT_EQ(packed::expanded(packed_data), plain);
+    // Problems inside a packed element are told at their place, as without packing.
+    const std::string twice = "{\"schools\": [{\"id\": \"a\"},\n {\"id\": \"b\", \"id\": \"c\"}]}";
+    try {
+        parse_json(twice, "data.json", {"schools"});
+        FAIL() << "a key given twice";
+    } catch (const InputError& error) {
+        EXPECT_NE(std::string(error.what()).find("data.json:2:"), std::string::npos) << error.what();
+        EXPECT_NE(std::string(error.what()).find("schools[1].id"), std::string::npos) << error.what();
     }
+}
+
+// Every problem's place, record and message, in order of place.
+std::vector<std::string> told(std::vector<Problem> problems) {
+    std::vector<std::string> lines;
+    for (const Problem& problem : problems)
+        lines.push_back(problem.where.json_path + " | " + problem.where.record + " | " + problem.message);
+    std::sort(lines.begin(), lines.end());
+    return lines;
+}
+
+TEST(Packed, PackedSchoolsAreCheckedAsPlainOnes) {
+    const std::string text = read_file(kSource + "/examples/smolensk-2022/data.json", "data");
+    json plain = parse_json(text, "data.json");
+    // Problems in the first school, in later ones, and outside the schools.
+    plain["schools"][0]["assessments"][1]["grade"] = 3;
+    plain["schools"][5].erase("pupils");
+    plain["schools"][5]["colour"] = "синий";
+    plain["schools"][200]["assessments"][0]["low"] = "много";
+    plain["municipalities"][2].erase("kind");
+    plain["year"] = "2022";
+    json packed_data = parse_json(plain.dump(), "data.json", {"schools"});
+    ASSERT_TRUE(packed_data["schools"][5].is_binary());
+    const std::vector<std::string> expected = told(domain::schema_problems(plain));
+    ASSERT_GE(expected.size(), 6u);
+    EXPECT_EQ(told(domain::schema_problems(packed_data)), expected);
+    EXPECT_NE(expected[0].find("\""), std::string::npos) << "records are named: " << expected[0];
+}
+
+TEST(Packed, PackedSchoolsAreAnalysedAsPlainOnes) {
+    const std::string text = read_file(kSource + "/examples/smolensk-2022/data.json", "data");
+    const domain::Rules& rules = domain::Rules::defaults();
+    const json plain = domain::analysis_json(domain::analyse(parse_json(text, "data.json"), rules, "data.json"), rules);
+    const json from_packed =
+        domain::analysis_json(domain::analyse(parse_json(text, "data.json", {"schools"}), rules, "data.json"), rules);
+    EXPECT_EQ(from_packed, plain);
+    // And the cross-record checks name the same places.
+    json wrong = parse_json(text, "data.json");
+    wrong["schools"][7]["id"] = wrong["schools"][3]["id"];
+    wrong["schools"][9]["assessments"][0]["low"] = 100000;
+    const auto problems = [&](const json& input) {
+        try {
+            domain::analyse(input, rules, "data.json");
+        } catch (const InputError& error) {
+            return told(error.problems());
+        }
+        return std::vector<std::string>{};
+    };
+    const std::vector<std::string> expected = problems(wrong);
+    ASSERT_GE(expected.size(), 2u);
+    EXPECT_EQ(problems(parse_json(wrong.dump(), "data.json", {"schools"})), expected);
 }
 
 }  // namespace

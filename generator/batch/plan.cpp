@@ -72,9 +72,11 @@ const json& job_list(const BatchFile& batch, const Job& job, const json& data, P
 
 Inputs load_inputs(const BatchFile& batch, const Resources& resources) {
     Inputs inputs;
-    InputData data = read_data(batch.data_path, batch.data_format.empty()
-                                                    ? std::nullopt
-                                                    : std::optional(sheets::format_named(batch.data_format)));
+    // A batch is the whole cycle: its data may be a country's schools.
+    InputData data = read_data(batch.data_path,
+                               batch.data_format.empty() ? std::nullopt
+                                                         : std::optional(sheets::format_named(batch.data_format)),
+                               true);
     inputs.raw = std::move(data.value);
     std::map<std::string, std::shared_ptr<const Template>> by_path;
     for (const Job& job : batch.jobs) {

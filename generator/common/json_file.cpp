@@ -1,5 +1,6 @@
 #include "common/json_file.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <iterator>
 #include <nlohmann/json.hpp>
@@ -7,6 +8,7 @@
 
 #include "common/error.h"
 #include "common/files.h"
+#include "common/packed_json.h"
 #include "common/utf8.h"
 
 namespace docgen {
@@ -44,7 +46,8 @@ struct TrackedIterator {
 // parser does, with the checks that need the place of each value.
 class Builder {
 public:
-    Builder(const std::string& text, const std::string& source) : text_(text), source_(source), read_(text.data()) {}
+    Builder(const std::string& text, const std::string& source, const std::vector<std::string>& packed_lists)
+        : text_(text), source_(source), read_(text.data()), packed_lists_(packed_lists) {}
 
     const char** read_position() { return &read_; }
     json take() { return std::move(root_); }
@@ -185,6 +188,10 @@ private:
         return true;
     }
     bool close() {
+        // An element of a top-level list to be packed: {"schools": [{…} ← here
+        if (stack_.size() == 3 && stack_[0]->is_object() && stack_[1]->is_array() &&
+            std::find(packed_lists_.begin(), packed_lists_.end(), keys_[1]) != packed_lists_.end())
+            *stack_.back() = packed::pack(*stack_.back());
         stack_.pop_back();
         return true;
     }
@@ -192,6 +199,7 @@ private:
     const std::string& text_;
     const std::string& source_;
     const char* read_;
+    const std::vector<std::string>& packed_lists_;
     json root_;
     std::vector<json*> stack_;        // the open containers
     std::vector<std::string> keys_;   // the key of each open container in an object
@@ -201,8 +209,10 @@ private:
 
 }  // namespace
 
-json parse_json(const std::string& text, const std::string& source_name) {
-    Builder builder(text, source_name);
+json parse_json(const std::string& text, const std::string& source_name) { return parse_json(text, source_name, {}); }
+
+json parse_json(const std::string& text, const std::string& source_name, const std::vector<std::string>& packed_lists) {
+    Builder builder(text, source_name, packed_lists);
     const char* begin = text.data();
     const char* end = begin + text.size();
     TrackedIterator first{begin, builder.read_position()};

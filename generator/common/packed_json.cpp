@@ -1,8 +1,9 @@
 #include "common/packed_json.h"
 
-#include <algorithm>
+#include <functional>
+#include <string>
+#include <string_view>
 #include <unordered_map>
-#include <vector>
 
 namespace docgen::packed {
 
@@ -10,17 +11,17 @@ using nlohmann::json;
 
 namespace {
 
-// What was unpacked on this thread, by the address of the packed bytes,
-// with a copy of the bytes: an address may be reused by another packed value
-// once a copy holding it is dropped.
-struct Unpacked {
-    std::vector<std::uint8_t> bytes;
-    json value;
+// What was unpacked on this thread, by the packed bytes: a copy of a packed
+// value (a list of schools that `pick` made) is unpacked once too, and an
+// address that a dropped copy leaves to another value can never mislead.
+struct BytesHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view bytes) const { return std::hash<std::string_view>{}(bytes); }
 };
 
 struct Cache {
     int sessions = 0;
-    std::unordered_map<const json::binary_t*, Unpacked> entries;
+    std::unordered_map<std::string, json, BytesHash, std::equal_to<>> entries;
 };
 
 Cache& cache() {
@@ -41,13 +42,11 @@ json unpack(const json& value) {
 const json& unpacked(const json& value) {
     if (!value.is_binary()) return value;
     const json::binary_t& bytes = value.get_binary();
-    Unpacked& entry = cache().entries[&bytes];
-    const bool same = entry.bytes.size() == bytes.size() && std::equal(bytes.begin(), bytes.end(), entry.bytes.begin());
-    if (!same || entry.value.is_null()) {
-        entry.bytes.assign(bytes.begin(), bytes.end());
-        entry.value = json::from_msgpack(bytes.begin(), bytes.end());
-    }
-    return entry.value;
+    const std::string_view key(reinterpret_cast<const char*>(bytes.data()), bytes.size());
+    auto& entries = cache().entries;
+    auto found = entries.find(key);
+    if (found == entries.end()) found = entries.emplace(key, json::from_msgpack(bytes.begin(), bytes.end())).first;
+    return found->second;
 }
 
 json expanded(json value) {

@@ -21,12 +21,11 @@ nlohmann::json pack(const nlohmann::json& value);
 // The value a packed one stands for, by value.
 nlohmann::json unpack(const nlohmann::json& value);
 
-// The value a packed one stands for; any other value itself. A packed value
-// is unpacked once per session on this thread, and what is returned stays
-// valid until the outermost Session on this thread ends (outside any session,
-// until the next one ends). Unpacking is keyed by the packed value's address
-// and checked against its bytes, so a copy made and dropped while a session
-// runs never yields another value's contents.
+// The value a packed one stands for; any other value itself. Packed bytes
+// are unpacked once per session on this thread (copies of a packed value
+// too: they are known by their bytes), and what is returned stays valid
+// until the outermost Session on this thread ends (outside any session,
+// until the next one ends).
 const nlohmann::json& unpacked(const nlohmann::json& value);
 
 // The same value with every packed part, however deep, replaced by what it stands for.

@@ -8,6 +8,8 @@
 #include <valijson/schema_parser.hpp>
 #include <valijson/validator.hpp>
 
+#include "common/packed_json.h"
+
 namespace docgen {
 
 using nlohmann::json;
@@ -202,7 +204,7 @@ std::string named_record(const json& input, const std::vector<std::string>& list
         const size_t index = std::stoul(digits);
         std::string name;
         if (input.contains(list) && input.at(list).is_array() && index < input.at(list).size()) {
-            const json& item = input.at(list).at(index);
+            const json item = packed::unpack(input.at(list).at(index));  // a copy: rare, for a message
             if (item.is_object() && item.contains("name") && item.at("name").is_string())
                 name = item.at("name").get<std::string>();
         }

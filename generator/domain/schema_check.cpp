@@ -1,8 +1,10 @@
 #include "domain/schema_check.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "common/embedded.h"
+#include "common/packed_json.h"
 #include "common/schema_validator.h"
 
 namespace docgen::domain {
@@ -16,8 +18,48 @@ const SchemaValidator& cluster_results_schema() {
     return validator;
 }
 
+namespace {
+
+bool any_packed(const nlohmann::json& list) {
+    return std::any_of(list.begin(), list.end(), [](const nlohmann::json& item) { return item.is_binary(); });
+}
+
+}  // namespace
+
 std::vector<Problem> schema_problems(const nlohmann::json& input) {
-    return cluster_results_schema().problems(input, [&](const std::string& path) { return record_of(input, path); });
+    const SchemaValidator& schema = cluster_results_schema();
+    const auto namer = [&](const std::string& path) { return record_of(input, path); };
+    const auto found = input.is_object() ? input.find("schools") : input.end();
+    if (found == input.end() || !found->is_array() || !any_packed(*found)) return schema.problems(input, namer);
+    // Packed schools (common/packed_json.h) are checked one at a time: the
+    // rest of the data with the first, then each alone as the first school of
+    // a frame, its problems moved to its own place.
+    const nlohmann::json& schools = *found;
+    nlohmann::json frame = nlohmann::json::object();
+    for (const auto& [key, value] : input.items())
+        if (key != "schools") frame[key] = value;
+    frame["schools"] = nlohmann::json::array();
+    frame["schools"].push_back(packed::unpack(schools[0]));
+    std::vector<Problem> problems = schema.problems(frame, namer);
+    frame = nlohmann::json::object();
+    const std::string first = "schools[0]";
+    for (size_t s = 1; s < schools.size(); ++s) {
+        frame["schools"] = nlohmann::json::array();
+        frame["schools"].push_back(packed::unpack(schools[s]));
+        const std::string place = "schools[" + std::to_string(s) + "]";
+        const auto moved = [&](const std::string& path) { return place + path.substr(first.size()); };
+        for (Problem& problem : schema.problems(frame, [&](const std::string& path) {
+                 return path.rfind(first, 0) == 0 ? namer(moved(path)) : std::string();
+             })) {
+            const std::string& path = problem.where.json_path;
+            const bool in_school = path.rfind(first, 0) == 0 &&
+                                   (path.size() == first.size() || path[first.size()] == '.' || path[first.size()] == '[');
+            if (!in_school) continue;  // the frame's own: the data has them right
+            problem.where.json_path = moved(path);
+            problems.push_back(std::move(problem));
+        }
+    }
+    return problems;
 }
 
 void check_cluster_results_schema(const nlohmann::json& input, const std::string& source) {

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "common/error.h"
+#include "common/packed_json.h"
 #include "common/schema_validator.h"
 #include "domain/schema_check.h"
 
@@ -54,12 +55,13 @@ public:
         return result;
     }
 
-    void support(const json* facts, const std::string& path, const std::set<std::string>& school_ids,
-                 const std::string& own_id) {
+    // A school's support facts; the mentor schools they name are checked by
+    // check_mentors, once every school has been read.
+    void support(const json* facts, const std::string& path, const std::string& own_id) {
         if (!facts) return;
         if (facts->contains("mentor_school") && facts->at("mentor_school").is_string()) {
             const std::string mentor = facts->at("mentor_school");
-            if (!school_ids.count(mentor)) problem(path + ".mentor_school", "\"" + mentor + "\" is not a school of the data");
+            mentors_.push_back({path + ".mentor_school", mentor});
             if (mentor == own_id) problem(path + ".mentor_school", "is the school itself");
         }
         if (facts->contains("pupils")) {
@@ -80,6 +82,11 @@ public:
         }
     }
 
+    void check_mentors(const std::set<std::string>& school_ids) {
+        for (const auto& [path, mentor] : mentors_)
+            if (!school_ids.count(mentor)) problem(path, "\"" + mentor + "\" is not a school of the data");
+    }
+
 private:
     void check_grade(const Assessment& a, const std::string& where) {
         const bool fits = a.procedure == "ВПР"   ? a.grade >= 4 && a.grade <= 8
@@ -92,6 +99,7 @@ private:
 
     const json& input_;
     std::vector<Problem> problems_;
+    std::vector<std::pair<std::string, std::string>> mentors_;  // the path of each mentor_school and its id
 };
 
 YearFacts read_year(const json& facts, Reader& reader, const std::string& path) {
@@ -131,15 +139,15 @@ ClusterResults read_cluster_results(const json& input, const std::string& source
 
     std::set<std::string> school_ids;
     const json& schools = input["schools"];
-    for (size_t s = 0; s < schools.size(); ++s)
-        if (!school_ids.insert(schools[s]["id"].get<std::string>()).second)
-            reader.problem("schools[" + std::to_string(s) + "].id", "\"" + schools[s]["id"].get<std::string>() + "\" is used twice");
+    // Schools may be packed (common/packed_json.h): each is unpacked while it is read.
     for (size_t s = 0; s < schools.size(); ++s) {
-        const json& item = schools[s];
+        const packed::Session unpacked_here;
+        const json& item = packed::unpacked(schools[s]);
         const std::string path = "schools[" + std::to_string(s) + "]";
         School school;
         school.index = s;
         school.id = item["id"];
+        if (!school_ids.insert(school.id).second) reader.problem(path + ".id", "\"" + school.id + "\" is used twice");
         school.name = item["name"];
         school.short_name = item.value("short_name", school.name);
         const std::string municipality = item["municipality"];
@@ -156,7 +164,7 @@ ClusterResults read_cluster_results(const json& input, const std::string& source
         if (item.contains("federal_status")) school.federal_status = item["federal_status"].get<std::string>();
         school.this_year.assessments = reader.assessments(item["assessments"], path + ".assessments");
         if (item.contains("support")) school.this_year.support = std::make_shared<const json>(item["support"]);
-        reader.support(school.this_year.support.get(), path + ".support", school_ids, school.id);
+        reader.support(school.this_year.support.get(), path + ".support", school.id);
         if (item.contains("history")) {
             const json& history = item["history"];
             std::set<int> years;
@@ -168,7 +176,7 @@ ClusterResults read_cluster_results(const json& input, const std::string& source
                                                         std::to_string(results.year));
                 else if (!years.insert(year.year).second)
                     reader.problem(where + ".year", "(" + std::to_string(year.year) + ") is given twice");
-                reader.support(year.support.get(), where + ".support", school_ids, school.id);
+                reader.support(year.support.get(), where + ".support", school.id);
                 school.history.push_back(std::move(year));
             }
             std::stable_sort(school.history.begin(), school.history.end(),
@@ -176,6 +184,7 @@ ClusterResults read_cluster_results(const json& input, const std::string& source
         }
         results.schools.push_back(std::move(school));
     }
+    reader.check_mentors(school_ids);
     if (!reader.problems().empty()) throw InputError(source, "the data has problems", reader.problems());
     return results;
 }

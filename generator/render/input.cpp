@@ -46,11 +46,11 @@ void read_tables(json& value, const std::string& path, const std::string& source
 }
 
 InputData read_any(std::string bytes, const std::string& name, std::optional<sheets::Format> format,
-                   const std::optional<std::filesystem::path>& folder) {
+                   const std::optional<std::filesystem::path>& folder, bool pack_schools = false) {
     const sheets::Format chosen = format.value_or(sheets::format_of_file(name));
     if (chosen == sheets::Format::Json) {
         InputData data;
-        data.value = parse_json(bytes, name);
+        data.value = pack_schools ? parse_json(bytes, name, {"schools"}) : parse_json(bytes, name);
         data.files.push_back(name);
         // Most data has no such table: the text says so faster than a walk through it.
         if (bytes.find("\"rows_from\"") != std::string::npos) read_tables(data.value, "", name, folder, data.files);
@@ -62,10 +62,10 @@ InputData read_any(std::string bytes, const std::string& name, std::optional<she
 
 }  // namespace
 
-InputData read_data(const std::string& path, std::optional<sheets::Format> format) {
+InputData read_data(const std::string& path, std::optional<sheets::Format> format, bool pack_schools) {
     const sheets::Format chosen = format.value_or(sheets::format_of_file(path));
     const std::filesystem::path folder = std::filesystem::path(path).parent_path();
-    if (chosen != sheets::Format::Csv) return read_any(read_file(path, "data file"), path, chosen, folder);
+    if (chosen != sheets::Format::Csv) return read_any(read_file(path, "data file"), path, chosen, folder, pack_schools);
     const std::vector<sheets::NamedBytes> files = sheets::csv_files(path);
     sheets::SheetData read = sheets::read_cluster_results(files, chosen);
     InputData data{std::move(read.data), std::move(read.origins), {}};

@@ -32,7 +32,11 @@ struct InputData {
 // (docs/data-spreadsheets.md), by `format` or else by the extension. In
 // JSON, a table whose rows come from a sheet ("rows_from") gets them from
 // the file it names, relative to the JSON file.
-InputData read_data(const std::string& path, std::optional<sheets::Format> format = std::nullopt);
+// With `pack_schools`, the schools of JSON data are held packed
+// (common/packed_json.h) until the analysis reads them one by one: for a
+// country's data, which would otherwise be the peak of a run.
+InputData read_data(const std::string& path, std::optional<sheets::Format> format = std::nullopt,
+                    bool pack_schools = false);
 // The same from bytes that were given a file name (an upload); a table of
 // JSON data cannot name a sheet here, there being no folder to read it from.
 InputData read_data(std::string_view bytes, const std::string& name, std::optional<sheets::Format> format = std::nullopt);
