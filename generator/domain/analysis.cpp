@@ -145,9 +145,7 @@ public:
         : analysis_(analysis), rules_(rules), packing_(packing) {
         for (const School& school : analysis.data.schools) {
             index_.emplace(school.id, school.index);
-            const json* support = school.this_year.support.get();
-            if (support && support->contains("mentor_school") && (*support)["mentor_school"].is_string())
-                mentees_[(*support)["mentor_school"]].push_back(school.index);
+            if (school.this_year.mentor_school) mentees_[*school.this_year.mentor_school].push_back(school.index);
             if (!school.this_year.assessments) continue;
             for (const Assessment& a : *school.this_year.assessments) {
                 auto& sums = municipality_low_[school.municipality][result_key(a)];
@@ -230,8 +228,9 @@ private:
             assessments.push_back(std::move(item));
             if (is_marker(assessment, rules_)) marker_titles.push_back(assessment.title());
         }
-        json support = school.this_year.support ? *school.this_year.support : json::object();
-        json previous_support = last && last->support ? *last->support : json(nullptr);
+        json support = school.this_year.support.is_null() ? json::object() : school.this_year.support_facts();
+        json previous_support = last ? last->support_facts() : json(nullptr);
+        json deficits = open_deficits(support);
         for (json* facts : {&support, &previous_support})
             if (facts->is_object() && facts->contains("mentor_school") && (*facts)["mentor_school"].is_string())
                 (*facts)["mentor_school_name"] = analysis_.data.schools[index_.at((*facts)["mentor_school"])].name;
@@ -275,7 +274,7 @@ private:
                 {"previous_support", part(std::move(previous_support))},
                 {"mentor", mentor_json(classified)},
                 {"mentees", mentees_.count(school.id) ? json(mentees_.at(school.id)) : json::array()},
-                {"open_deficits", open_deficits(school.this_year.support.get())},
+                {"open_deficits", std::move(deficits)},
                 {"indicators_missed", part(indicators_missed(school.index))}};
     }
 
@@ -297,12 +296,12 @@ private:
     }
 
     // The names of the deficits found and not removed: "материально-технический", …; null when none.
-    static json open_deficits(const json* support) {
+    static json open_deficits(const json& support) {
         json names = json::array();
-        if (!support || !support->contains("deficits")) return nullptr;
+        if (!support.contains("deficits")) return nullptr;
         for (const auto& [key, name] : {std::pair{"material", "материально-технический"}, {"staff", "кадровый"},
                                         {"ict", "информационно-коммуникационный"}}) {
-            const json& deficit = (*support)["deficits"].value(key, json::object());
+            const json& deficit = support["deficits"].value(key, json::object());
             if (deficit.value("found", false) && !deficit.value("removed", false)) names.push_back(name);
         }
         return names.empty() ? json(nullptr) : names;
@@ -326,9 +325,8 @@ private:
 
     json mentor_json(const ClassifiedSchool& classified) const {
         const School& school = *classified.school;
-        const json* support = school.this_year.support.get();
-        if (!support || !support->contains("mentor_school") || !(*support)["mentor_school"].is_string()) return nullptr;
-        const ClassifiedSchool& mentor = analysis_.schools[index_.at((*support)["mentor_school"])];
+        if (!school.this_year.mentor_school) return nullptr;
+        const ClassifiedSchool& mentor = analysis_.schools[index_.at(*school.this_year.mentor_school)];
         const YearFacts* last = mentor.school->in_year(school.this_year.year - 1);
         const std::optional<std::string> previous = last ? last->cluster : std::nullopt;
         return {{"id", mentor.school->id},
@@ -565,9 +563,8 @@ Analysis analyse(const json& input, const Rules& rules, const std::string& sourc
     }
     if (!problems.empty()) throw InputError(std::move(problems), source + ": the rules cannot classify every school:");
     for (const School& school : schools) {
-        const json* support = school.this_year.support.get();
-        if (!support || !support->contains("mentor_school") || !(*support)["mentor_school"].is_string()) continue;
-        const School& mentor = schools[index.at((*support)["mentor_school"])];
+        if (!school.this_year.mentor_school) continue;
+        const School& mentor = schools[index.at(*school.this_year.mentor_school)];
         if (education_level(mentor.kind) < education_level(school.kind))
             analysis.notes.push_back(school_label(school) + ": its mentor school " + mentor.id + " (" + mentor.kind +
                                      ") teaches a lower level than it (" + school.kind + ")");

@@ -126,9 +126,9 @@ json indicator_facts(const std::vector<ClassifiedSchool>& schools, const std::ma
     if (in_year->assessments) facts["markers"] = count_markers(*in_year->assessments, rules);
     if (const YearFacts* before = school.in_year(year - 1))
         facts["results_dynamics"] = results_dynamics(*in_year, *before, rules);
-    if (in_year->support) {
-        facts["support"] = *in_year->support;
-        const json& support = *in_year->support;
+    if (!in_year->support.is_null()) {
+        facts["support"] = in_year->support_facts();
+        const json& support = facts["support"];
         if (support.contains("mentor_school")) {
             const json& id = support["mentor_school"];
             if (id.is_null()) {

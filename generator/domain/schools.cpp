@@ -17,6 +17,8 @@ std::string Assessment::title() const {
     return procedure + ", " + subject + ", " + std::to_string(grade) + " класс";
 }
 
+json YearFacts::support_facts() const { return packed::unpack(support); }
+
 const YearFacts* School::in_year(int year) const {
     if (year == this_year.year) return &this_year;
     for (const YearFacts& facts : history)
@@ -102,14 +104,23 @@ private:
     std::vector<std::pair<std::string, std::string>> mentors_;  // the path of each mentor_school and its id
 };
 
-YearFacts read_year(const json& facts, Reader& reader, const std::string& path) {
+// The support facts of a year, checked, into its record.
+void read_support(const json& facts, YearFacts& year, Reader& reader, const std::string& path, const std::string& own_id) {
+    if (!facts.contains("support")) return;
+    const json& given = facts["support"];
+    reader.support(&given, path + ".support", own_id);
+    year.support = packed::pack(given);
+    if (given.contains("mentor_school") && given["mentor_school"].is_string()) year.mentor_school = given["mentor_school"];
+}
+
+YearFacts read_year(const json& facts, Reader& reader, const std::string& path, const std::string& own_id) {
     YearFacts year;
     year.year = facts["year"];
     if (facts.contains("cluster")) year.cluster = facts["cluster"].get<std::string>();
     if (facts.contains("isbs")) year.isbs = facts["isbs"]["value"].get<double>();
     if (facts.contains("pupils")) year.pupils = facts["pupils"].get<int>();
     if (facts.contains("assessments")) year.assessments = reader.assessments(facts["assessments"], path + ".assessments");
-    if (facts.contains("support")) year.support = std::make_shared<const json>(facts["support"]);
+    read_support(facts, year, reader, path, own_id);
     return year;
 }
 
@@ -163,20 +174,18 @@ ClusterResults read_cluster_results(const json& input, const std::string& source
         if (item.contains("cluster")) school.cluster_given = item["cluster"].get<std::string>();
         if (item.contains("federal_status")) school.federal_status = item["federal_status"].get<std::string>();
         school.this_year.assessments = reader.assessments(item["assessments"], path + ".assessments");
-        if (item.contains("support")) school.this_year.support = std::make_shared<const json>(item["support"]);
-        reader.support(school.this_year.support.get(), path + ".support", school.id);
+        read_support(item, school.this_year, reader, path, school.id);
         if (item.contains("history")) {
             const json& history = item["history"];
             std::set<int> years;
             for (size_t h = 0; h < history.size(); ++h) {
                 const std::string where = path + ".history[" + std::to_string(h) + "]";
-                YearFacts year = read_year(history[h], reader, where);
+                YearFacts year = read_year(history[h], reader, where, school.id);
                 if (year.year >= results.year)
                     reader.problem(where + ".year", "(" + std::to_string(year.year) + ") must be before the data's year " +
                                                         std::to_string(results.year));
                 else if (!years.insert(year.year).second)
                     reader.problem(where + ".year", "(" + std::to_string(year.year) + ") is given twice");
-                reader.support(year.support.get(), where + ".support", school.id);
                 school.history.push_back(std::move(year));
             }
             std::stable_sort(school.history.begin(), school.history.end(),

@@ -38,8 +38,15 @@ struct YearFacts {
     std::optional<double> isbs;
     std::optional<int> pupils;
     std::optional<std::vector<Assessment>> assessments;
-    // Its own copy, so that the input can go once it is read.
-    std::shared_ptr<const nlohmann::json> support;
+    // The support facts as given, packed (common/packed_json.h): the input
+    // can go once it is read, and a country's facts take little room. Null
+    // when the year has none.
+    nlohmann::json support;
+    // support.mentor_school, when it names a school.
+    std::optional<std::string> mentor_school;
+
+    // The support facts unpacked; null when the year has none.
+    nlohmann::json support_facts() const;
 };
 
 struct Municipality {
