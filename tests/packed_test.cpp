@@ -29,13 +29,24 @@ TEST(Packed, GivesBackWhatItStandsFor) {
         json::object(), json::array(), json(nullptr), true, 0, -1, 4294967296LL, -9223372036854775807LL - 1,
         18446744073709551615ULL, 0.1, -2.5e-300, 1e300, 12.5, "", "Смоленская область «ё» \u00A0\u2011",
         json::parse(R"({"deficits": {"ict": {"found": false}}, "pupils": {"failing": 4}, "list": [1, 2.5, "три", null, [], {}]})")};
-    for (const json& value : values) {
-        const json packed = packed::pack(value);
-        ASSERT_TRUE(packed.is_binary());
-        EXPECT_EQ(packed::unpack(packed), value) << value.dump();
-        EXPECT_EQ(packed::unpack(packed).dump(), value.dump());
-        EXPECT_EQ(packed::expanded(json{{"a", {packed}}}), (json{{"a", {value}}}));
-    }
+    for (const packed::Compression compression : {packed::Compression::Deflate, packed::Compression::None})
+        for (const json& value : values) {
+            const json packed = packed::pack(value, compression);
+            ASSERT_TRUE(packed.is_binary());
+            EXPECT_EQ(packed::unpack(packed), value) << value.dump();
+            EXPECT_EQ(packed::unpack(packed).dump(), value.dump());
+            EXPECT_EQ(packed::expanded(json{{"a", {packed}}}), (json{{"a", {value}}}));
+            const packed::Session session;
+            EXPECT_EQ(packed::unpacked(packed), value);
+        }
+    // A school's assessments deflate to less than half.
+    json assessments = json::array();
+    for (int grade = 4; grade <= 8; ++grade)
+        for (const char* subject : {"математика", "русский язык", "история"})
+            assessments.push_back({{"procedure", "ВПР"}, {"subject", subject}, {"grade", grade}, {"participants", 80},
+                                   {"low", 3}, {"objective", true}, {"marker", false}, {"share", 3.8}});
+    EXPECT_LT(packed::pack(assessments).get_binary().size() * 2,
+              packed::pack(assessments, packed::Compression::None).get_binary().size());
     // Plain values are themselves.
     const json plain = {{"a", 1}};
     EXPECT_EQ(&packed::unpacked(plain), &plain);

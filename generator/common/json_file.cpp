@@ -191,7 +191,7 @@ private:
         // An element of a top-level list to be packed: {"schools": [{…} ← here
         if (stack_.size() == 3 && stack_[0]->is_object() && stack_[1]->is_array() &&
             std::find(packed_lists_.begin(), packed_lists_.end(), keys_[1]) != packed_lists_.end())
-            *stack_.back() = packed::pack(*stack_.back());
+            *stack_.back() = packed::pack(*stack_.back(), packed::Compression::None);  // read again soon
         stack_.pop_back();
         return true;
     }
