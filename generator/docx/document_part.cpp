@@ -39,10 +39,24 @@ public:
         set(root, "xmlns:a", "http://schemas.openxmlformats.org/drawingml/2006/main");
         set(root, "xmlns:c", "http://schemas.openxmlformats.org/drawingml/2006/chart");
         pugi::xml_node body = add(root, "w:body");
+        // The body is written out block by block, its nodes dropped as they
+        // are: a country's report has thousands of pages, and their tree would
+        // take twice the memory of their text.
+        const std::string frame = ooxml::serialize(xml);
+        const std::string empty_body = "<w:body/>";
+        const size_t body_at = frame.find(empty_body);
+        std::string out = frame.substr(0, body_at) + "<w:body>";
+        const auto write_out = [&] {
+            for (pugi::xml_node child : body.children()) out += ooxml::serialize(child);
+            body.remove_children();
+        };
         for (size_t s = 0; s < document_.sections.size(); ++s) {
             const Section& section = document_.sections[s];
             text_width_ = text_width(section.page);
-            for (const Block& block : section.blocks) write_block(body, block, false);
+            for (const Block& block : section.blocks) {
+                write_block(body, block, false);
+                write_out();
+            }
             in_foot_ = true;
             for (const Block& block : section.foot) write_block(body, block, false);
             in_foot_ = false;
@@ -50,8 +64,10 @@ public:
             // A section ends in its last paragraph's properties; the document's last in the body's.
             pugi::xml_node holder = last ? body : add(add(body, "w:p"), "w:pPr");
             write_section_properties(holder, section);
+            write_out();
         }
-        return {ooxml::serialize(xml), std::move(parts_), std::move(entries_)};
+        out += "</w:body>" + frame.substr(body_at + empty_body.size());
+        return {std::move(out), std::move(parts_), std::move(entries_)};
     }
 
 private:

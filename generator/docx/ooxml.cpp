@@ -67,4 +67,11 @@ std::string serialize(const pugi::xml_document& document) {
     return std::move(writer.out);
 }
 
+std::string serialize(pugi::xml_node node) {
+    StringWriter writer;
+    node.print(writer, "", pugi::format_raw, pugi::encoding_utf8);
+    drop_forbidden_characters(writer.out);
+    return std::move(writer.out);
+}
+
 }  // namespace docgen::ooxml

@@ -41,5 +41,7 @@ pugi::xml_node start_part(pugi::xml_document& document, const char* root);
 void content_types_defaults(pugi::xml_node types);
 
 std::string serialize(const pugi::xml_document& document);
+// One element and what it holds, as it is within its document's text.
+std::string serialize(pugi::xml_node node);
 
 }  // namespace docgen::ooxml
