@@ -165,12 +165,24 @@ public:
         }
     }
 
-    // Everything but the recommendations, from the analysis.
-    json data() const {
+    // Everything but the recommendations, from the analysis. With `releasing`
+    // (the analysis itself), each school's assessments and support facts go
+    // as soon as its JSON is made: nothing after reads them.
+    json data(Analysis* releasing = nullptr) const {
         json result = {{"region", region_json()}, {"report", analysis_.data.report}, {"rules", rules_json()},
                        {"notes", analysis_.notes}};
         json& schools = result["schools"] = json::array();
-        for (const ClassifiedSchool& school : analysis_.schools) schools.push_back(school_json(school));
+        for (const ClassifiedSchool& school : analysis_.schools) {
+            schools.push_back(school_json(school));
+            if (!releasing) continue;
+            School& record = releasing->data.schools[school.school->index];
+            record.this_year.assessments = std::vector<Assessment>();  // this year's are never absent
+            record.this_year.support = nullptr;
+            for (YearFacts& year : record.history) {
+                year.assessments.reset();
+                year.support = nullptr;
+            }
+        }
         json& municipalities = result["municipalities"] = json::array();
         for (size_t m = 0; m < analysis_.data.municipalities.size(); ++m)
             municipalities.push_back(municipality_json(m, result["region"]));
@@ -183,7 +195,8 @@ public:
     void recommend(json& result) const {
         json& schools = result["schools"];
         for (size_t s = 0; s < schools.size(); ++s)
-            schools[s]["recommendations"] = recommended("school", result, schools[s], "schools[" + std::to_string(s) + "]");
+            schools[s]["recommendations"] =
+                part(recommended("school", result, schools[s], "schools[" + std::to_string(s) + "]"));
         json& municipalities = result["municipalities"];
         for (size_t m = 0; m < municipalities.size(); ++m)
             municipalities[m]["recommendations"] =
@@ -251,35 +264,37 @@ private:
                 {"kind", school.kind},
                 {"pupils", *school.this_year.pupils},
                 {"federal_status", optional(school.federal_status)},
-                {"isbs", {{"value", *school.this_year.isbs},
-                          {"level", c.isbs_level},
-                          {"level_given", optional(school.isbs_level_given)},
-                          {"lower_quartile", c.isbs_lower_quartile}}},
+                {"isbs", part({{"value", *school.this_year.isbs},
+                               {"level", c.isbs_level},
+                               {"level_given", optional(school.isbs_level_given)},
+                               {"lower_quartile", c.isbs_lower_quartile}})},
                 {"cluster", cluster_json(rules_, c.cluster)},
-                {"derived_cluster", cluster_json(rules_, c.derived_cluster)},
-                {"given_cluster", optional_cluster(rules_, school.cluster_given)},
+                {"derived_cluster", part(cluster_json(rules_, c.derived_cluster))},
+                {"given_cluster", part(optional_cluster(rules_, school.cluster_given))},
                 {"cluster_agrees", c.agrees},
                 {"rule", c.rule ? c.rule->why : ""},
-                {"previous_cluster", optional_cluster(rules_, last ? last->cluster : std::nullopt)},
+                {"previous_cluster", part(optional_cluster(rules_, last ? last->cluster : std::nullopt))},
                 {"history", part(std::move(history))},
                 {"cluster_years", cluster_years(school, c.cluster)},
                 {"markers", c.markers},
                 {"previous_markers", optional(c.previous_markers)},
-                {"marker_titles", marker_titles},
+                {"marker_titles", part(std::move(marker_titles))},
                 {"unobjective_markers", unobjective_markers(*school.this_year.assessments)},
                 {"high_results", optional(c.high_results)},
                 {"assessments", part(std::move(assessments))},
                 {"results_dynamics", part(last ? results_dynamics(school.this_year, *last, rules_) : json(nullptr))},
                 {"support", part(std::move(support))},
                 {"previous_support", part(std::move(previous_support))},
-                {"mentor", mentor_json(classified)},
-                {"mentees", mentees_.count(school.id) ? json(mentees_.at(school.id)) : json::array()},
-                {"open_deficits", std::move(deficits)},
+                {"mentor", part(mentor_json(classified))},
+                {"mentees", part(mentees_.count(school.id) ? json(mentees_.at(school.id)) : json::array())},
+                {"open_deficits", part(std::move(deficits))},
                 {"indicators_missed", part(indicators_missed(school.index))}};
     }
 
     // A part of a school that mostly its own documents read: packed when
-    // the data is for binding, so that a school takes a fifth of the memory.
+    // the data is for binding, so that a school takes a sixth of the memory.
+    // What a school's list in a report reads (name, municipality, cluster,
+    // markers) stays plain.
     json part(json value) const {
         return packing_ == Packing::Packed && (value.is_object() || value.is_array()) ? packed::pack(value) : value;
     }
@@ -605,7 +620,7 @@ json analysis_json(const Analysis& analysis, const Rules& rules) {
 
 json analysis_json(Analysis&& analysis, const Rules& rules, Packing packing) {
     const JsonBuilder builder(analysis, rules, packing);
-    json result = builder.data();
+    json result = builder.data(&analysis);
     // The records are in the data now: they go before the recommendations'
     // conditions, which may copy lists of schools, make the peak.
     analysis = Analysis();

@@ -31,9 +31,9 @@ struct Analysis {
 // needs of `input`: the input may go once it is analysed.
 Analysis analyse(const nlohmann::json& input, const Rules& rules, const std::string& source);
 
-// How a school's largest parts are held: as JSON, or packed (common/packed_json.h):
-// assessments, results_dynamics, support, previous_support, history and
-// indicators_missed. Templates and expressions read both alike.
+// How a school's parts that mostly its own documents read are held (its
+// assessments, support facts, history, recommendations, …): as JSON, or
+// packed (common/packed_json.h). Templates and expressions read both alike.
 enum class Packing { Plain, Packed };
 
 // What templates bind to: region, municipalities and schools with their
