@@ -8,12 +8,11 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "common/error.h"
 #include "common/files.h"
 #include "common/json_file.h"
+#include "common/packed_json.h"
 
 namespace docgen::batch {
 
@@ -100,14 +99,17 @@ std::string modification_time(const std::string& path) {
 Manifest Manifest::parse(const std::string& text) {
     Manifest manifest;
     try {
-        const json file = parse_json(text, "manifest.json");  // its nesting bounded, as all JSON read
+        // Its nesting bounded, as all JSON read; each entry packed as it is read
+        // and read into its record one at a time: a country's manifest lists
+        // 80 000 outputs, whose JSON tree would take ten times their text.
+        const json file = parse_json(text, "manifest.json", {"outputs"});
         if (!file.is_object()) return manifest;
         manifest.batch = text_at(file, "batch").value_or("");
         manifest.inputs = text_at(file, "inputs").value_or("");
         const auto outputs = file.find("outputs");
         if (outputs == file.end() || !outputs->is_array()) return manifest;
         for (const json& item : *outputs)
-            if (auto entry = entry_of(item)) manifest.outputs.push_back(std::move(*entry));
+            if (auto entry = entry_of(packed::unpack(item))) manifest.outputs.push_back(std::move(*entry));
     } catch (const std::exception&) {
         return Manifest{};  // unreadable: everything is rendered again
     }
@@ -115,11 +117,13 @@ Manifest Manifest::parse(const std::string& text) {
 }
 
 Manifest Manifest::read(const std::string& path) {
-    std::ifstream in(path);
-    if (!in) return Manifest{};
-    std::ostringstream text;
-    text << in.rdbuf();
-    return parse(text.str());
+    std::error_code error;
+    if (!std::filesystem::is_regular_file(path, error)) return Manifest{};
+    try {
+        return parse(read_file(path, "manifest"));
+    } catch (const InputError&) {
+        return Manifest{};  // unreadable: everything is rendered again
+    }
 }
 
 // Entry by entry, as nlohmann's dump(1) would print the whole (keys in order,

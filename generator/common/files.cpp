@@ -7,7 +7,6 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 
 #include "common/error.h"
 
@@ -18,9 +17,15 @@ std::string read_file(const std::string& path, const std::string& what) {
     if (std::filesystem::is_directory(path, error)) throw InputError(path + ": this is a folder; a " + what + " was expected");
     std::ifstream in(path, std::ios::binary);
     if (!in) throw InputError(path + ": cannot open " + what + ": " + std::strerror(errno));
-    std::ostringstream content;
-    content << in.rdbuf();
-    return content.str();
+    // Read into a string of the file's size, not through a growing stream
+    // buffer and a copy of it: a country's data would be held three times.
+    std::string content;
+    const auto size = std::filesystem::file_size(path, error);
+    if (!error) content.reserve(static_cast<size_t>(size));
+    char chunk[65536];
+    while (in.read(chunk, sizeof chunk) || in.gcount() > 0) content.append(chunk, static_cast<size_t>(in.gcount()));
+    if (in.bad()) throw InputError(path + ": cannot read " + what + ": " + std::strerror(errno));
+    return content;
 }
 
 namespace {
