@@ -72,12 +72,6 @@ const json& job_list(const BatchFile& batch, const Job& job, const json& data, P
 
 Inputs load_inputs(const BatchFile& batch, const Resources& resources) {
     Inputs inputs;
-    // A batch is the whole cycle: its data may be a country's schools.
-    InputData data = read_data(batch.data_path,
-                               batch.data_format.empty() ? std::nullopt
-                                                         : std::optional(sheets::format_named(batch.data_format)),
-                               true);
-    inputs.raw = std::move(data.value);
     std::map<std::string, std::shared_ptr<const Template>> by_path;
     for (const Job& job : batch.jobs) {
         auto& loaded = by_path[job.template_path];
@@ -88,6 +82,13 @@ Inputs load_inputs(const BatchFile& batch, const Resources& resources) {
     // the largest thing in memory after the analysed data.
     const auto binds_raw = [](const auto& loaded) { return loaded->input_format() != "cluster-results"; };
     const bool keep_raw = std::any_of(inputs.templates.begin(), inputs.templates.end(), binds_raw);
+    // A batch is the whole cycle: its data may be a country's schools, held
+    // packed until they are analysed, when only the analysis reads them.
+    InputData data = read_data(batch.data_path,
+                               batch.data_format.empty() ? std::nullopt
+                                                         : std::optional(sheets::format_named(batch.data_format)),
+                               !keep_raw);
+    inputs.raw = std::move(data.value);
     for (const auto& loaded : inputs.templates) {
         if (loaded->input_format() == "cluster-results" && inputs.analysed.is_null()) {
             inputs.analysed = prepare_data(*loaded, keep_raw ? inputs.raw : std::move(inputs.raw), batch.data_path,
