@@ -1,6 +1,7 @@
 #include "common/packed_json.h"
 
 #include <cstdint>
+#include <cstring>
 #include <functional>
 #include <optional>
 #include <stdexcept>
@@ -49,9 +50,9 @@ json pack(const json& value, Compression compression) {
     if (compression == Compression::None) return json::binary(message, kMessagePack);
     const std::string deflated =
         deflate_raw(std::string_view(reinterpret_cast<const char*>(message.data()), message.size()), 1);
-    json::binary_t::container_type bytes;
-    for (int shift = 0; shift < 32; shift += 8) bytes.push_back(static_cast<std::uint8_t>(message.size() >> shift));
-    bytes.insert(bytes.end(), deflated.begin(), deflated.end());
+    json::binary_t::container_type bytes(4 + deflated.size());
+    for (int i = 0; i < 4; ++i) bytes[i] = static_cast<std::uint8_t>(message.size() >> (8 * i));
+    std::memcpy(bytes.data() + 4, deflated.data(), deflated.size());
     return json::binary(std::move(bytes), kDeflated);
 }
 
