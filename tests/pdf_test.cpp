@@ -4,6 +4,7 @@
 
 #include <zlib.h>
 
+#include <array>
 #include <set>
 
 #include "common/deflate.h"
@@ -96,6 +97,27 @@ TEST(PreparedFonts, ACutMissingACharacterIsMadeAgain) {
     const std::string path = testing::TempDir() + "/prepared.pdf";
     write_file_atomically(path, run.pdf);
     EXPECT_NE(run_command("pdftotext " + path + " -").find("Ёжик"), std::string::npos);
+}
+
+// The fonts go into the file in the order of their names, not of the faces'
+// places in memory, which differ between runs and between the ways in
+// (render, batch, serve): the same document makes the same bytes.
+TEST(PdfWriter, FontsAreWrittenInTheOrderOfTheirNames) {
+    const FontSet& fonts = test_resources().fonts;
+    // The italic face first in memory: by address it would be written first.
+    const std::array<FontFace, 2> faces = {FontFace::from_bytes(fonts.face(false, true).bytes(), "italic"),
+                                           FontFace::from_bytes(fonts.face(false, false).bytes(), "regular")};
+    Page page;
+    page.width = 300;
+    page.height = 200;
+    page.texts.push_back({20, 50, &faces[0], 12, 0, "курсив", {}});
+    page.texts.push_back({20, 80, &faces[1], 12, 0, "прямой", {}});
+    FontEmbeddings embeddings(false);
+    const std::string pdf = write_pdf({page}, {}, embeddings, {});
+    const size_t regular = pdf.find("+LiberationSerif "), italic = pdf.find("+LiberationSerif-Italic ");
+    ASSERT_NE(regular, std::string::npos);
+    ASSERT_NE(italic, std::string::npos);
+    EXPECT_LT(regular, italic);
 }
 
 TEST(PdfFile, NumbersHaveAtMostTwoDecimals) {

@@ -5,6 +5,7 @@
 #include <future>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "common/deflate.h"
 #include "common/utf8.h"
@@ -176,7 +177,16 @@ std::string write_pdf(const std::vector<Page>& pages, const Metadata& metadata, 
     PdfFile pdf;
     const int catalog = pdf.reserve(), pages_tree = pdf.reserve(), info = pdf.reserve();
     std::map<const FontFace*, DocumentFont> fonts;
-    for (const auto& [face, characters] : characters_by_face(pages)) {
+    // The fonts are written in the order of their names, not of their places
+    // in memory: the same document makes the same bytes in any run.
+    const auto used = characters_by_face(pages);
+    std::vector<std::pair<const FontFace*, const std::set<char32_t>*>> faces;
+    for (const auto& [face, characters] : used) faces.emplace_back(face, &characters);
+    std::sort(faces.begin(), faces.end(), [](const auto& a, const auto& b) {
+        return std::tie(a.first->postscript_name(), a.first->path()) < std::tie(b.first->postscript_name(), b.first->path());
+    });
+    for (const auto& [face, used_characters] : faces) {
+        const std::set<char32_t>& characters = *used_characters;
         const auto ready = prepared.find(face);
         auto font = ready != prepared.end() && covers(*ready->second, characters) ? ready->second
                                                                                   : embeddings.font_for(*face, characters);
