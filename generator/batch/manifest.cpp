@@ -21,8 +21,12 @@ using nlohmann::json;
 namespace {
 
 json entry_json(const ManifestEntry& entry) {
-    json item = {{"path", entry.path},   {"format", entry.format}, {"job", entry.job},
-                 {"element", entry.element}, {"order", entry.order}, {"pages", entry.pages},
+    json item = {{"path", entry.path},
+                 {"format", entry.format},
+                 {"job", entry.job},
+                 {"element", entry.element.empty() ? json(nullptr) : json::parse(entry.element)},
+                 {"order", entry.order},
+                 {"pages", entry.pages},
                  {"bytes", entry.bytes}, {"sha256", entry.sha256}, {"inputs", entry.inputs}};
     if (entry.pages == 0) item["pages"] = nullptr;  // a format others lay out
     if (!entry.modified.empty()) item["modified"] = entry.modified;
@@ -73,7 +77,7 @@ std::optional<ManifestEntry> entry_of(const json& item) {
     entry.path = *path;
     entry.format = *format;
     entry.job = *job;
-    entry.element = *element;
+    if (element->is_object()) entry.element = element->dump();  // its text: a tenth of its tree
     entry.order = static_cast<size_t>(*order);
     entry.pages = pages->is_null() ? 0 : static_cast<int>(*count_at(item, "pages", kMaxPages));
     entry.bytes = static_cast<size_t>(*bytes);
@@ -110,6 +114,7 @@ Manifest Manifest::parse(const std::string& text) {
         if (outputs == file.end() || !outputs->is_array()) return manifest;
         for (const json& item : *outputs)
             if (auto entry = entry_of(packed::unpack(item))) manifest.outputs.push_back(std::move(*entry));
+        manifest.outputs.shrink_to_fit();
     } catch (const std::exception&) {
         return Manifest{};  // unreadable: everything is rendered again
     }
@@ -140,19 +145,20 @@ void Manifest::write(const std::string& path, const std::string& batch, const st
     std::sort(sorted.begin(), sorted.end(), [](const ManifestEntry* a, const ManifestEntry* b) {
         return a->order != b->order ? a->order < b->order : a->format < b->format;
     });
-    std::string text = "{\n \"batch\": " + json(batch).dump() + ",\n \"docgen\": " + json(DOCGEN_VERSION).dump() +
-                       ",\n \"inputs\": " + json(inputs).dump() + ",\n \"outputs\": [";
+    AtomicFile file(path);
+    file.write("{\n \"batch\": " + json(batch).dump() + ",\n \"docgen\": " + json(DOCGEN_VERSION).dump() +
+               ",\n \"inputs\": " + json(inputs).dump() + ",\n \"outputs\": [");
     for (size_t i = 0; i < sorted.size(); ++i) {
         std::string item = entry_json(*sorted[i]).dump(1);
         for (size_t at = item.find('\n'); at != std::string::npos; at = item.find('\n', at + 3)) item.insert(at + 1, "  ");
-        text += (i ? ",\n  " : "\n  ") + item;
+        file.write((i ? ",\n  " : "\n  ") + item);
     }
-    text += sorted.empty() ? "]\n}\n" : "\n ]\n}\n";
-    write_file_atomically(path, text);
+    file.write(sorted.empty() ? "]\n}\n" : "\n ]\n}\n");
+    file.commit();
 }
 
-std::map<std::string, const ManifestEntry*> Manifest::by_path() const {
-    std::map<std::string, const ManifestEntry*> index;
+std::map<std::string_view, const ManifestEntry*, std::less<>> Manifest::by_path() const {
+    std::map<std::string_view, const ManifestEntry*, std::less<>> index;
     for (const ManifestEntry& entry : outputs) index[entry.path] = &entry;
     return index;
 }

@@ -6,6 +6,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace docgen::batch {
@@ -14,7 +15,7 @@ struct ManifestEntry {
     std::string path;  // relative to the output folder
     std::string format;
     std::string job;
-    nlohmann::json element;  // {"index", "id", "name"}, or null for a job rendered once
+    std::string element;     // {"index", "id", "name"} as JSON text; empty for a job rendered once
     size_t order = 0;
     int pages = 0;
     size_t bytes = 0;
@@ -42,7 +43,8 @@ struct Manifest {
     // The same for entries held elsewhere, without copying them.
     static void write(const std::string& path, const std::string& batch, const std::string& inputs,
                       std::vector<const ManifestEntry*> entries);
-    std::map<std::string, const ManifestEntry*> by_path() const;
+    // The entries by their paths, which the index points into: valid while `outputs` is unchanged.
+    std::map<std::string_view, const ManifestEntry*, std::less<>> by_path() const;
 };
 
 // "manifest.json", or "manifest.shard-2-of-4.json" for a part of a sharded run.

@@ -1,6 +1,8 @@
 #include "batch/plan.h"
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <map>
 
 #include "batch/output_paths.h"
@@ -99,7 +101,10 @@ Inputs load_inputs(const BatchFile& batch, const Resources& resources) {
     // Everything an output is made from: if none of it changed, neither did the output.
     Sha256 shared;
     shared.update(DOCGEN_VERSION);
-    for (const std::string& file : data.files) shared.update(read_file(file, "data"));
+    // The data's bytes go through the hash a megabyte at a time: read whole,
+    // a country's data would be held once more beside its analysis.
+    for (const std::string& file : data.files)
+        if (!shared.update_file(file)) throw InputError(file + ": cannot read data: " + std::strerror(errno));
     if (!batch.rules_path.empty()) shared.update(read_file(batch.rules_path, "rules"));
     for (bool bold : {false, true})
         for (bool italic : {false, true}) shared.update(resources.fonts.face(bold, italic).bytes());
@@ -135,9 +140,10 @@ Plan make_plan(const BatchFile& batch, const Inputs& inputs) {
                 variables.push_back({job.each, element, item.element_path});
                 const std::string name = text_field(*element, "name");
                 item.label = job.each + (name.empty() ? "" : " \"" + name + "\"") + " (" + item.element_path + ")";
-                item.summary = {{"index", index}};
-                if (!text_field(*element, "id").empty()) item.summary["id"] = text_field(*element, "id");
-                if (!name.empty()) item.summary["name"] = name;
+                json summary = {{"index", index}};
+                if (!text_field(*element, "id").empty()) summary["id"] = text_field(*element, "id");
+                if (!name.empty()) summary["name"] = name;
+                item.summary = summary.dump();
             } else {
                 item.label = "job " + job.name;
             }

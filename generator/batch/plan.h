@@ -21,7 +21,7 @@ struct WorkItem {
     const nlohmann::json* element = nullptr;  // null for a job rendered once
     std::string element_path;      // "schools[17]"
     std::string label;             // `school "МБОУ …" (schools[17])`, for messages
-    nlohmann::json summary;        // {"index", "id", "name"} for the manifest
+    std::string summary;           // {"index", "id", "name"} for the manifest, as JSON text
     std::string output;            // relative to the output folder, without extension
     std::string failure;           // why it cannot be made before rendering (its output path)
 };

@@ -132,7 +132,7 @@ private:
                 const fs::path target = fs::path(batch_.output_dir) / path;
                 create_folders_inside(target.parent_path());
                 write_file_atomically(target.string(), file.bytes);
-                outcome.entries.push_back({path, format_name(format), job.name, item.element ? item.summary : nullptr,
+                outcome.entries.push_back({path, format_name(format), job.name, item.element ? item.summary : "",
                                            item.order, file.pages, file.bytes.size(), Sha256::of(file.bytes),
                                            fingerprint, modification_time(target.string())});
                 ++outcome.written;
@@ -250,7 +250,7 @@ private:
     std::string manifest_path_;
     Manifest previous_;
     Manifest whole_run_;  // a sharded run's view of manifest.json
-    std::map<std::string, const ManifestEntry*> previous_paths_;
+    std::map<std::string_view, const ManifestEntry*, std::less<>> previous_paths_;  // into previous_ and whole_run_
 };
 
 }  // namespace

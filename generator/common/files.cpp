@@ -50,18 +50,41 @@ std::string target_of_temporary(const std::string& file) {
     return (path.parent_path() / name.substr(1, mark - 1)).string();
 }
 
-void write_file_atomically(const std::string& path, std::string_view bytes) {
-    const std::filesystem::path target(path);
-    const std::string temporary = temporary_name_for(target);
-    std::FILE* file = std::fopen(temporary.c_str(), "wb");
-    if (!file) throw InputError(path + ": cannot write: " + std::strerror(errno));
-    const bool written = std::fwrite(bytes.data(), 1, bytes.size(), file) == bytes.size();
-    const bool closed = std::fclose(file) == 0;
-    if (!written || !closed || std::rename(temporary.c_str(), path.c_str()) != 0) {
-        const std::string reason = std::strerror(errno);
-        std::remove(temporary.c_str());
-        throw InputError(path + ": cannot write: " + reason);
+AtomicFile::AtomicFile(std::string path) : path_(std::move(path)), temporary_(temporary_name_for(path_)) {
+    file_ = std::fopen(temporary_.c_str(), "wb");
+    if (!file_) throw InputError(path_ + ": cannot write: " + std::strerror(errno));
+}
+
+AtomicFile::~AtomicFile() {
+    if (!file_) return;
+    std::fclose(file_);
+    std::remove(temporary_.c_str());
+}
+
+void AtomicFile::write(std::string_view bytes) {
+    if (failed_ || !file_) return;
+    if (std::fwrite(bytes.data(), 1, bytes.size(), file_) != bytes.size()) {
+        failed_ = true;
+        error_ = errno;
     }
+}
+
+void AtomicFile::commit() {
+    if (!file_) throw InputError(path_ + ": cannot write: the file is already closed");
+    const bool closed = std::fclose(file_) == 0;
+    file_ = nullptr;
+    if (!failed_ && !closed) error_ = errno;
+    if (failed_ || !closed || std::rename(temporary_.c_str(), path_.c_str()) != 0) {
+        const std::string reason = std::strerror(failed_ || !closed ? error_ : errno);
+        std::remove(temporary_.c_str());
+        throw InputError(path_ + ": cannot write: " + reason);
+    }
+}
+
+void write_file_atomically(const std::string& path, std::string_view bytes) {
+    AtomicFile file(path);
+    file.write(bytes);
+    file.commit();
 }
 
 }  // namespace docgen

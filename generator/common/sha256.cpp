@@ -196,16 +196,20 @@ std::string Sha256::of(std::string_view bytes) {
     return sha.hex();
 }
 
-std::string Sha256::of_file(const std::string& path) {
+bool Sha256::update_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) return "";
-    Sha256 sha;
+    if (!in) return false;
     std::string chunk(1 << 20, '\0');
     while (in) {
         in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
-        sha.update(std::string_view(chunk.data(), static_cast<size_t>(in.gcount())));
+        update(std::string_view(chunk.data(), static_cast<size_t>(in.gcount())));
     }
-    return in.bad() ? "" : sha.hex();
+    return !in.bad();
+}
+
+std::string Sha256::of_file(const std::string& path) {
+    Sha256 sha;
+    return sha.update_file(path) ? sha.hex() : "";
 }
 
 }  // namespace docgen

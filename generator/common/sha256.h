@@ -12,6 +12,9 @@ class Sha256 {
 public:
     Sha256();
     void update(std::string_view bytes);
+    // Adds a file's content, read a megabyte at a time (a country's data is
+    // hundreds of megabytes); false when it cannot be read.
+    bool update_file(const std::string& path);
     // The digest as 64 lower-case hex digits; the object is spent afterwards.
     std::string hex();
 

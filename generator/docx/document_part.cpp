@@ -46,6 +46,8 @@ public:
         const std::string empty_body = "<w:body/>";
         const size_t body_at = frame.find(empty_body);
         std::string out = frame.substr(0, body_at) + "<w:body>";
+        body_ = body;
+        out_ = &out;
         const auto write_out = [&] {
             for (pugi::xml_node child : body.children()) out += ooxml::serialize(child);
             body.remove_children();
@@ -67,6 +69,7 @@ public:
             write_out();
         }
         out += "</w:body>" + frame.substr(body_at + empty_body.size());
+        out_ = nullptr;
         return {std::move(out), std::move(parts_), std::move(entries_)};
     }
 
@@ -158,6 +161,15 @@ private:
         write_table_properties(add(tbl, "w:tblPr"), table, std::accumulate(widths.begin(), widths.end(), 0));
         pugi::xml_node grid_node = add(tbl, "w:tblGrid");
         for (int width : widths) set(add(grid_node, "w:gridCol"), "w:w", width);
+        // A table of the body is written out row by row: the report's list of
+        // a country's schools is one table of thousands of rows.
+        const bool streamed = out_ && parent == body_ && parent.first_child() == tbl;  // nothing before it unwritten
+        const std::string end_tag = "</w:tbl>";
+        if (streamed) {
+            const std::string start = ooxml::serialize(tbl);  // "<w:tbl>…properties and grid…</w:tbl>"
+            *out_ += std::string_view(start).substr(0, start.size() - end_tag.size());
+            tbl.remove_children();
+        }
 
         for (size_t r = 0; r < table.rows.size(); ++r) {
             const Row& row = table.rows[r];
@@ -177,6 +189,14 @@ private:
                 write_cell(tr, cover, static_cast<int>(r), width, row.keep_with_next);
                 c += span;
             }
+            if (streamed) {
+                *out_ += ooxml::serialize(tr);
+                tbl.remove_child(tr);
+            }
+        }
+        if (streamed) {
+            *out_ += end_tag;
+            parent.remove_child(tbl);
         }
     }
 
@@ -347,6 +367,8 @@ private:
     }
 
     const Document& document_;
+    pugi::xml_node body_;          // while the body is written out: its node,
+    std::string* out_ = nullptr;  // and the text written so far
     std::map<std::string, const NamedStyle*> styles_;
     const NamedStyle fallback_{};
     std::vector<RelatedPart> parts_;
