@@ -13,6 +13,7 @@
 #include "batch/output_paths.h"
 #include "common/sha256.h"
 #include "common/zip_writer.h"
+#include "common/error.h"
 #include "common/files.h"
 #include "pdf/pdf_file.h"
 #include "template/elements.h"
@@ -66,6 +67,52 @@ TEST(Sha256, PiecesAndPaddingEdges) {
         Sha256 sha;
         for (size_t at = 0; at < message.size(); at += piece) sha.update(std::string_view(message).substr(at, piece));
         EXPECT_EQ(sha.hex(), whole) << "pieces of " << piece;
+    }
+}
+
+// A file hashed as it is read, a megabyte at a time, hashes as its bytes do,
+// after what was hashed before it; a file that cannot be read says so.
+TEST(Sha256, FilesAreHashedAsTheirBytes) {
+    std::string content;
+    for (int i = 0; i < (1 << 20) + 4099; ++i) content += static_cast<char>(i * 31 + i / 251);
+    const std::string path = testing::TempDir() + "/hashed.bin";
+    write_file_atomically(path, content);
+    Sha256 streamed;
+    streamed.update("prefix");
+    ASSERT_TRUE(streamed.update_file(path));
+    EXPECT_EQ(streamed.hex(), Sha256::of("prefix" + content));
+    EXPECT_EQ(Sha256::of_file(path), Sha256::of(content));
+    Sha256 missing;
+    EXPECT_FALSE(missing.update_file(path + ".missing"));
+    EXPECT_EQ(Sha256::of_file(path + ".missing"), "");
+}
+
+// A file written piece by piece appears whole when committed, and not at all
+// (nor its temporary file) when dropped uncommitted.
+TEST(AtomicFile, AppearsWholeOrNotAtAll) {
+    const std::filesystem::path folder = std::filesystem::path(testing::TempDir()) / "atomic";
+    std::filesystem::remove_all(folder);
+    std::filesystem::create_directories(folder);
+    const std::string path = (folder / "manifest.json").string();
+    {
+        AtomicFile file(path);
+        file.write("{\"a\": ");
+        file.write("1}");
+        EXPECT_FALSE(std::filesystem::exists(path));
+        file.commit();
+    }
+    EXPECT_EQ(read_file(path, "file"), "{\"a\": 1}");
+    {
+        AtomicFile file(path);
+        file.write("half");
+    }
+    EXPECT_EQ(read_file(path, "file"), "{\"a\": 1}");
+    EXPECT_EQ(std::distance(std::filesystem::directory_iterator(folder), std::filesystem::directory_iterator()), 1);
+    try {
+        AtomicFile file((folder / "missing" / "x.json").string());
+        FAIL() << "a file in a missing folder was opened";
+    } catch (const InputError& error) {
+        EXPECT_NE(std::string(error.what()).find("missing/x.json: cannot write"), std::string::npos) << error.what();
     }
 }
 
