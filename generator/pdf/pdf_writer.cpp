@@ -21,23 +21,32 @@ constexpr int kContentCompression = 1;
 
 std::map<const FontFace*, std::set<char32_t>> characters_by_face(const std::vector<Page>& pages) {
     // A flag per character first: a set insertion per character is slow.
-    std::map<const FontFace*, std::vector<bool>> seen;
+    // The flags are read up to the highest character set, not through the
+    // whole plane: a page of Russian text ends below U+2200.
+    struct Flags {
+        std::vector<bool> set = std::vector<bool>(0x10000);
+        char32_t highest = 0;
+    };
+    std::map<const FontFace*, Flags> seen;
     std::map<const FontFace*, std::set<char32_t>> used;
     for (const Page& page : pages) {
         for (const TextMark& mark : page.texts) {
-            auto& flags = seen[mark.face];
-            if (flags.empty()) flags.resize(0x10000);
+            Flags& flags = seen[mark.face];
             for (size_t pos = 0; pos < mark.text.size();) {
                 const char32_t c = utf8::next(mark.text, pos);
-                if (c >= flags.size()) used[mark.face].insert(c);
-                else flags[c] = true;
+                if (c >= flags.set.size()) {
+                    used[mark.face].insert(c);
+                } else {
+                    flags.set[c] = true;
+                    flags.highest = std::max(flags.highest, c);
+                }
             }
         }
     }
     for (const auto& [face, flags] : seen) {
         auto& characters = used[face];
-        for (char32_t c = 0; c < flags.size(); ++c)
-            if (flags[c]) characters.insert(c);
+        for (char32_t c = 0; c <= flags.highest; ++c)
+            if (flags.set[c]) characters.insert(c);
     }
     return used;
 }
