@@ -4,6 +4,7 @@
 
 #include <zip.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <limits>
@@ -15,6 +16,7 @@
 #include "common/zip_writer.h"
 #include "common/error.h"
 #include "common/files.h"
+#include "common/parallel.h"
 #include "pdf/pdf_file.h"
 #include "template/elements.h"
 #include "template/filters.h"
@@ -113,6 +115,30 @@ TEST(AtomicFile, AppearsWholeOrNotAtAll) {
         FAIL() << "a file in a missing folder was opened";
     } catch (const InputError& error) {
         EXPECT_NE(std::string(error.what()).find("missing/x.json: cannot write"), std::string::npos) << error.what();
+    }
+}
+
+// Every index goes to one part, the parts in order and of about one size;
+// of several parts that fail, the first part's failure is the one told.
+TEST(ForParts, EveryIndexOnceAndTheFirstPartsFailureTold) {
+    for (const auto& [count, threads] : {std::pair<size_t, unsigned>{0, 4}, {1, 4}, {7, 3}, {1000, 2}, {5, 1}}) {
+        std::vector<int> seen(count);
+        std::vector<std::pair<size_t, size_t>> ranges(parts(count, threads));
+        for_parts(count, threads, [&](size_t part, size_t begin, size_t end) {
+            ranges[part] = {begin, end};
+            for (size_t i = begin; i < end; ++i) ++seen[i];
+        });
+        EXPECT_EQ(std::count(seen.begin(), seen.end(), 1), static_cast<long>(count)) << count << " on " << threads;
+        for (size_t part = 1; part < ranges.size(); ++part) EXPECT_EQ(ranges[part].first, ranges[part - 1].second);
+        EXPECT_LE(ranges.size(), std::max<size_t>(1, threads));
+    }
+    try {
+        for_parts(90, 3, [](size_t part, size_t, size_t) {
+            if (part > 0) throw InputError("part " + std::to_string(part));
+        });
+        FAIL() << "no failure told";
+    } catch (const InputError& error) {
+        EXPECT_EQ(std::string(error.what()), "part 1");
     }
 }
 

@@ -189,6 +189,13 @@ TEST(Packed, PackedSchoolsAreCheckedAsPlainOnes) {
     ASSERT_GE(expected.size(), 6u);
     EXPECT_EQ(told(domain::schema_problems(packed_data)), expected);
     EXPECT_NE(expected[0].find("\""), std::string::npos) << "records are named: " << expected[0];
+    // Checked on several threads, each a part of the schools: the same problems in the same order.
+    const auto in_order = [](const std::vector<Problem>& problems) {
+        std::vector<std::string> lines;
+        for (const Problem& problem : problems) lines.push_back(problem.where.json_path + " | " + problem.message);
+        return lines;
+    };
+    EXPECT_EQ(in_order(domain::schema_problems(packed_data, 3)), in_order(domain::schema_problems(packed_data, 1)));
 }
 
 TEST(Packed, PackedSchoolsAreAnalysedAsPlainOnes) {
@@ -198,6 +205,11 @@ TEST(Packed, PackedSchoolsAreAnalysedAsPlainOnes) {
     const json from_packed =
         domain::analysis_json(domain::analyse(parse_json(text, "data.json", {"schools"}), rules, "data.json"), rules);
     EXPECT_EQ(from_packed, plain);
+    // Made on several threads, each a part of the schools: the same data.
+    const json on_threads = domain::analysis_json(
+        domain::analyse(parse_json(text, "data.json", {"schools"}), rules, "data.json", 3), rules,
+        domain::Packing::Packed, 3);
+    EXPECT_EQ(on_threads, plain);
     // And the cross-record checks name the same places.
     json wrong = parse_json(text, "data.json");
     wrong["schools"][7]["id"] = wrong["schools"][3]["id"];

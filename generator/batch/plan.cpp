@@ -72,7 +72,7 @@ const json& job_list(const BatchFile& batch, const Job& job, const json& data, P
 
 }  // namespace
 
-Inputs load_inputs(const BatchFile& batch, const Resources& resources) {
+Inputs load_inputs(const BatchFile& batch, const Resources& resources, unsigned threads) {
     Inputs inputs;
     std::map<std::string, std::shared_ptr<const Template>> by_path;
     for (const Job& job : batch.jobs) {
@@ -94,7 +94,7 @@ Inputs load_inputs(const BatchFile& batch, const Resources& resources) {
     for (const auto& loaded : inputs.templates) {
         if (loaded->input_format() == "cluster-results" && inputs.analysed.is_null()) {
             inputs.analysed = prepare_data(*loaded, keep_raw ? inputs.raw : std::move(inputs.raw), batch.data_path,
-                                           batch.rules_path, data.origins.get());
+                                           batch.rules_path, data.origins.get(), threads);
         }
     }
     if (!keep_raw) inputs.raw = nullptr;

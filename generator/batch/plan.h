@@ -40,8 +40,9 @@ struct Inputs {
     }
 };
 
-// `resources`: the fonts and hyphenation patterns, part of every output's fingerprint.
-Inputs load_inputs(const BatchFile& batch, const Resources& resources);
+// `resources`: the fonts and hyphenation patterns, part of every output's
+// fingerprint. Cluster results are checked and analysed on up to `threads` threads.
+Inputs load_inputs(const BatchFile& batch, const Resources& resources, unsigned threads = 1);
 
 struct Plan {
     std::vector<WorkItem> items;

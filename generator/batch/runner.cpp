@@ -41,7 +41,7 @@ public:
         : options_(options), resources_(resources), batch_(BatchFile::load(options.batch_file)) {
         if (!options.output_dir.empty()) batch_.output_dir = options.output_dir;
         if (!options.data_format.empty()) batch_.data_format = options.data_format;
-        inputs_ = load_inputs(batch_, resources);
+        inputs_ = load_inputs(batch_, resources, threads());
         plan_ = make_plan(batch_, inputs_);
         if (!options.only.empty()) keep_only(plan_, options.only);
         if (options.shards > 1) keep_shard(plan_, options.shard, options.shards);
@@ -92,8 +92,7 @@ public:
                 }
             }
         };
-        const unsigned threads = options_.threads > 0 ? static_cast<unsigned>(options_.threads)
-                                                      : available_cores();
+        const unsigned threads = this->threads();
         std::vector<std::thread> workers;
         for (unsigned t = 1; t < std::min<size_t>(threads, plan_.items.size()); ++t) workers.emplace_back(work);
         work();
@@ -103,6 +102,11 @@ public:
     }
 
 private:
+    // The threads of the run (-j), the setup's and the documents'.
+    unsigned threads() const {
+        return options_.threads > 0 ? static_cast<unsigned>(options_.threads) : available_cores();
+    }
+
     Outcome process(const WorkItem& item) const {
         Outcome outcome;
         const Job& job = batch_.jobs[item.job];

@@ -173,7 +173,7 @@ int render(const RenderArguments& args) {
                          " does not take cluster results (<document input=\"cluster-results\">), so it has no use for rules"};
     docgen::InputData input = docgen::read_data(args.data_path, args.data_format);
     const nlohmann::json data = docgen::prepare_data(document_template, std::move(input.value), args.data_path,
-                                                     args.rules, input.origins.get());
+                                                     args.rules, input.origins.get(), docgen::batch::available_cores());
     std::deque<nlohmann::json> values;  // a deque: the variables point into it
     std::vector<docgen::Variable> variables;
     for (const auto& [name, expression] : args.bindings) {

@@ -6,6 +6,7 @@
 
 #include "common/error.h"
 #include "common/packed_json.h"
+#include "common/parallel.h"
 #include "common/schema_validator.h"
 
 namespace docgen::domain {
@@ -167,22 +168,32 @@ public:
 
     // Everything but the recommendations, from the analysis. With `releasing`
     // (the analysis itself), each school's assessments and support facts go
-    // as soon as its JSON is made: nothing after reads them.
-    json data(Analysis* releasing = nullptr) const {
+    // as soon as its JSON is made: nothing after reads them. The schools are
+    // made on up to `threads` threads, each taking a part of them: a school's
+    // JSON reads the records of others (its mentor's name, kind and clusters)
+    // but never what is released.
+    json data(Analysis* releasing = nullptr, unsigned threads = 1) const {
         json result = {{"region", region_json()}, {"report", analysis_.data.report}, {"rules", rules_json()},
                        {"notes", analysis_.notes}};
-        json& schools = result["schools"] = json::array();
-        for (const ClassifiedSchool& school : analysis_.schools) {
-            schools.push_back(school_json(school));
-            if (!releasing) continue;
-            School& record = releasing->data.schools[school.school->index];
-            record.this_year.assessments = std::vector<Assessment>();  // this year's are never absent
-            record.this_year.support = nullptr;
-            for (YearFacts& year : record.history) {
-                year.assessments.reset();
-                year.support = nullptr;
+        std::vector<json> made(analysis_.schools.size());
+        for_parts(made.size(), threads, [&](size_t, size_t begin, size_t end) {
+            for (size_t s = begin; s < end; ++s) {
+                const ClassifiedSchool& school = analysis_.schools[s];
+                made[s] = school_json(school);
+                if (!releasing) continue;
+                School& record = releasing->data.schools[school.school->index];
+                record.this_year.assessments = std::vector<Assessment>();  // this year's are never absent
+                record.this_year.support = nullptr;
+                for (YearFacts& year : record.history) {
+                    year.assessments.reset();
+                    year.support = nullptr;
+                }
             }
-        }
+        });
+        json& schools = result["schools"] = json::array();
+        schools.get_ref<json::array_t&>().reserve(made.size());
+        for (json& school : made) schools.push_back(std::move(school));
+        made = std::vector<json>();
         json& municipalities = result["municipalities"] = json::array();
         for (size_t m = 0; m < analysis_.data.municipalities.size(); ++m)
             municipalities.push_back(municipality_json(m, result["region"]));
@@ -191,12 +202,17 @@ public:
     }
 
     // The recommendations whose conditions hold, last: their conditions may
-    // read anything of the data. Reads the data only, not the analysis.
-    void recommend(json& result) const {
+    // read anything of the data. Reads the data only, not the analysis. The
+    // schools' are chosen on up to `threads` threads while the data is only
+    // read, then put in.
+    void recommend(json& result, unsigned threads = 1) const {
         json& schools = result["schools"];
-        for (size_t s = 0; s < schools.size(); ++s)
-            schools[s]["recommendations"] =
-                part(recommended("school", result, schools[s], "schools[" + std::to_string(s) + "]"));
+        std::vector<json> chosen(schools.size());
+        for_parts(schools.size(), threads, [&](size_t, size_t begin, size_t end) {
+            for (size_t s = begin; s < end; ++s)
+                chosen[s] = part(recommended("school", result, schools[s], "schools[" + std::to_string(s) + "]"));
+        });
+        for (size_t s = 0; s < schools.size(); ++s) schools[s]["recommendations"] = std::move(chosen[s]);
         json& municipalities = result["municipalities"];
         for (size_t m = 0; m < municipalities.size(); ++m)
             municipalities[m]["recommendations"] =
@@ -538,9 +554,9 @@ private:
 
 }  // namespace
 
-Analysis analyse(const json& input, const Rules& rules, const std::string& source) {
+Analysis analyse(const json& input, const Rules& rules, const std::string& source, unsigned threads) {
     Analysis analysis;
-    analysis.data = read_cluster_results(input, source);
+    analysis.data = read_cluster_results(input, source, threads);
     const std::vector<School>& schools = analysis.data.schools;
     const int year = analysis.data.year;
     analysis.statistics = {year_statistics(schools, year, rules), year_statistics(schools, year - 1, rules)};
@@ -618,13 +634,13 @@ json analysis_json(const Analysis& analysis, const Rules& rules) {
     return result;
 }
 
-json analysis_json(Analysis&& analysis, const Rules& rules, Packing packing) {
+json analysis_json(Analysis&& analysis, const Rules& rules, Packing packing, unsigned threads) {
     const JsonBuilder builder(analysis, rules, packing);
-    json result = builder.data(&analysis);
+    json result = builder.data(&analysis, threads);
     // The records are in the data now: they go before the recommendations'
     // conditions, which may copy lists of schools, make the peak.
     analysis = Analysis();
-    builder.recommend(result);
+    builder.recommend(result, threads);
     return result;
 }
 

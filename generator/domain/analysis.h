@@ -28,8 +28,9 @@ struct Analysis {
 };
 
 // InputError listing every problem of the input. The result holds what it
-// needs of `input`: the input may go once it is analysed.
-Analysis analyse(const nlohmann::json& input, const Rules& rules, const std::string& source);
+// needs of `input`: the input may go once it is analysed. Its schools are
+// checked against the schema on up to `threads` threads.
+Analysis analyse(const nlohmann::json& input, const Rules& rules, const std::string& source, unsigned threads = 1);
 
 // How a school's parts that mostly its own documents read are held (its
 // assessments, support facts, history, recommendations, …): as JSON, or
@@ -41,8 +42,10 @@ enum class Packing { Plain, Packed };
 nlohmann::json analysis_json(const Analysis& analysis, const Rules& rules);
 // The same, releasing the analysis as soon as the data is built from it,
 // before the recommendations are chosen: the two are not held together.
-// Packed by default: this is the data documents are made from.
-nlohmann::json analysis_json(Analysis&& analysis, const Rules& rules, Packing packing = Packing::Packed);
+// Packed by default: this is the data documents are made from. The schools'
+// JSON and recommendations are made on up to `threads` threads.
+nlohmann::json analysis_json(Analysis&& analysis, const Rules& rules, Packing packing = Packing::Packed,
+                             unsigned threads = 1);
 
 // What `docgen indicators` prints: the indicators and task results of the
 // region and of each municipality, and the notes.

@@ -5,6 +5,7 @@
 
 #include "common/embedded.h"
 #include "common/packed_json.h"
+#include "common/parallel.h"
 #include "common/schema_validator.h"
 
 namespace docgen::domain {
@@ -24,26 +25,12 @@ bool any_packed(const nlohmann::json& list) {
     return std::any_of(list.begin(), list.end(), [](const nlohmann::json& item) { return item.is_binary(); });
 }
 
-}  // namespace
-
-std::vector<Problem> schema_problems(const nlohmann::json& input) {
+// Checks schools [begin, end) each in a frame of its own, adding their problems to `problems`.
+void check_schools(const nlohmann::json& schools, size_t begin, size_t end, const std::string& first,
+                   const SchemaValidator::RecordNamer& namer, std::vector<Problem>& problems) {
     const SchemaValidator& schema = cluster_results_schema();
-    const auto namer = [&](const std::string& path) { return record_of(input, path); };
-    const auto found = input.is_object() ? input.find("schools") : input.end();
-    if (found == input.end() || !found->is_array() || !any_packed(*found)) return schema.problems(input, namer);
-    // Packed schools (common/packed_json.h) are checked one at a time: the
-    // rest of the data with the first, then each alone as the first school of
-    // a frame, its problems moved to its own place.
-    const nlohmann::json& schools = *found;
     nlohmann::json frame = nlohmann::json::object();
-    for (const auto& [key, value] : input.items())
-        if (key != "schools") frame[key] = value;
-    frame["schools"] = nlohmann::json::array();
-    frame["schools"].push_back(packed::unpack(schools[0]));
-    std::vector<Problem> problems = schema.problems(frame, namer);
-    frame = nlohmann::json::object();
-    const std::string first = "schools[0]";
-    for (size_t s = 1; s < schools.size(); ++s) {
+    for (size_t s = begin; s < end; ++s) {
         frame["schools"] = nlohmann::json::array();
         frame["schools"].push_back(packed::unpack(schools[s]));
         const std::string place = "schools[" + std::to_string(s) + "]";
@@ -59,11 +46,38 @@ std::vector<Problem> schema_problems(const nlohmann::json& input) {
             problems.push_back(std::move(problem));
         }
     }
+}
+
+}  // namespace
+
+std::vector<Problem> schema_problems(const nlohmann::json& input, unsigned threads) {
+    const SchemaValidator& schema = cluster_results_schema();
+    const auto namer = [&](const std::string& path) { return record_of(input, path); };
+    const auto found = input.is_object() ? input.find("schools") : input.end();
+    if (found == input.end() || !found->is_array() || !any_packed(*found)) return schema.problems(input, namer);
+    // Packed schools (common/packed_json.h) are checked one at a time: the
+    // rest of the data with the first, then each alone as the first school of
+    // a frame, its problems moved to its own place; on `threads` threads, each
+    // taking a part of the schools, their problems put together in order.
+    const nlohmann::json& schools = *found;
+    nlohmann::json frame = nlohmann::json::object();
+    for (const auto& [key, value] : input.items())
+        if (key != "schools") frame[key] = value;
+    frame["schools"] = nlohmann::json::array();
+    frame["schools"].push_back(packed::unpack(schools[0]));
+    std::vector<Problem> problems = schema.problems(frame, namer);
+    const std::string first = "schools[0]";
+    std::vector<std::vector<Problem>> found_in(parts(schools.size() - 1, threads));
+    for_parts(schools.size() - 1, threads, [&](size_t part, size_t begin, size_t end) {
+        check_schools(schools, begin + 1, end + 1, first, namer, found_in[part]);
+    });
+    for (std::vector<Problem>& part : found_in)
+        problems.insert(problems.end(), std::make_move_iterator(part.begin()), std::make_move_iterator(part.end()));
     return problems;
 }
 
-void check_cluster_results_schema(const nlohmann::json& input, const std::string& source) {
-    std::vector<Problem> problems = schema_problems(input);
+void check_cluster_results_schema(const nlohmann::json& input, const std::string& source, unsigned threads) {
+    std::vector<Problem> problems = schema_problems(input, threads);
     if (!problems.empty())
         throw InputError(source, "the data does not follow schemas/cluster-results.schema.json", std::move(problems));
 }

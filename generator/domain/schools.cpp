@@ -126,8 +126,8 @@ YearFacts read_year(const json& facts, Reader& reader, const std::string& path, 
 
 }  // namespace
 
-ClusterResults read_cluster_results(const json& input, const std::string& source) {
-    check_cluster_results_schema(input, source);
+ClusterResults read_cluster_results(const json& input, const std::string& source, unsigned threads) {
+    check_cluster_results_schema(input, source, threads);
 
     Reader reader(input);
     ClusterResults results;

@@ -87,6 +87,6 @@ struct ClusterResults {
 // Validates against the schema and the cross-record checks; InputError
 // listing every problem ("schools[17] "МБОУ СОШ № 5": assessments[2].grade
 // must be 4..11"), not only the first.
-ClusterResults read_cluster_results(const nlohmann::json& input, const std::string& source);
+ClusterResults read_cluster_results(const nlohmann::json& input, const std::string& source, unsigned threads = 1);
 
 }  // namespace docgen::domain

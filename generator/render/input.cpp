@@ -78,9 +78,9 @@ InputData read_data(std::string_view bytes, const std::string& name, std::option
 }
 
 domain::Analysis analyse_data(const json& input, const domain::Rules& rules, const std::string& source,
-                              const sheets::Origins* origins) {
+                              const sheets::Origins* origins, unsigned threads) {
     try {
-        return domain::analyse(input, rules, source);
+        return domain::analyse(input, rules, source, threads);
     } catch (const InputError& error) {
         if (!origins) throw;
         throw origins->relocated(error);
@@ -88,7 +88,7 @@ domain::Analysis analyse_data(const json& input, const domain::Rules& rules, con
 }
 
 json prepare_data(const Template& document_template, json raw, const std::string& source, const std::string& rules_file,
-                  const sheets::Origins* origins) {
+                  const sheets::Origins* origins, unsigned threads) {
     if (document_template.input_format() != "cluster-results") {
         if (!rules_file.empty())
             throw InputError("rules " + rules_file + " given for a template that does not take cluster results "
@@ -99,18 +99,18 @@ json prepare_data(const Template& document_template, json raw, const std::string
         return raw;
     }
     if (rules_file.empty())
-        return prepare_data(document_template, std::move(raw), source, domain::Rules::defaults(), origins);
-    return prepare_data(document_template, std::move(raw), source, domain::Rules::load(rules_file), origins);
+        return prepare_data(document_template, std::move(raw), source, domain::Rules::defaults(), origins, threads);
+    return prepare_data(document_template, std::move(raw), source, domain::Rules::load(rules_file), origins, threads);
 }
 
 json prepare_data(const Template& document_template, json raw, const std::string& source, const domain::Rules& rules,
-                  const sheets::Origins* origins) {
+                  const sheets::Origins* origins, unsigned threads) {
     if (document_template.input_format() != "cluster-results") return raw;
-    domain::Analysis analysis = analyse_data(raw, rules, source, origins);
+    domain::Analysis analysis = analyse_data(raw, rules, source, origins, threads);
     // The analysis holds what it needs of the input: the parsed input goes
     // before the analysed data is built, so that the two are never held together.
     raw = nullptr;
-    return domain::analysis_json(std::move(analysis), rules);
+    return domain::analysis_json(std::move(analysis), rules, domain::Packing::Packed, threads);
 }
 
 }  // namespace docgen

@@ -45,17 +45,20 @@ InputData read_data(std::string_view bytes, const std::string& name, std::option
 // without a copy. `rules_file` empty: the built-in rules
 // (rules/concept-2022.json). Rules given for a template that does not take
 // cluster results are an InputError. With `origins`, problems of the data
-// name their cells.
+// name their cells. Cluster results are checked and analysed on up to
+// `threads` threads.
 nlohmann::json prepare_data(const Template& document_template, nlohmann::json raw, const std::string& source,
-                            const std::string& rules_file, const sheets::Origins* origins = nullptr);
+                            const std::string& rules_file, const sheets::Origins* origins = nullptr,
+                            unsigned threads = 1);
 
 // domain::analyse, its problems named by cell when the data came from a spreadsheet.
 domain::Analysis analyse_data(const nlohmann::json& input, const domain::Rules& rules, const std::string& source,
-                              const sheets::Origins* origins);
+                              const sheets::Origins* origins, unsigned threads = 1);
 
 // The same with the rules already read (a client's upload, or read once for
 // many documents); they are used only by templates that take cluster results.
 nlohmann::json prepare_data(const Template& document_template, nlohmann::json raw, const std::string& source,
-                            const domain::Rules& rules, const sheets::Origins* origins = nullptr);
+                            const domain::Rules& rules, const sheets::Origins* origins = nullptr,
+                            unsigned threads = 1);
 
 }  // namespace docgen
