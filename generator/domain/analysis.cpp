@@ -168,32 +168,25 @@ public:
 
     // Everything but the recommendations, from the analysis. With `releasing`
     // (the analysis itself), each school's assessments and support facts go
-    // as soon as its JSON is made: nothing after reads them. The schools are
-    // made on up to `threads` threads, each taking a part of them: a school's
-    // JSON reads the records of others (its mentor's name, kind and clusters)
-    // but never what is released.
-    json data(Analysis* releasing = nullptr, unsigned threads = 1) const {
+    // as soon as its JSON is made: nothing after reads them, and the next
+    // school's JSON takes their place in memory. (On a second thread it would
+    // not: each thread allocates from an arena of its own, and a country's
+    // setup took 140 MiB more so.)
+    json data(Analysis* releasing = nullptr) const {
         json result = {{"region", region_json()}, {"report", analysis_.data.report}, {"rules", rules_json()},
                        {"notes", analysis_.notes}};
-        std::vector<json> made(analysis_.schools.size());
-        for_parts(made.size(), threads, [&](size_t, size_t begin, size_t end) {
-            for (size_t s = begin; s < end; ++s) {
-                const ClassifiedSchool& school = analysis_.schools[s];
-                made[s] = school_json(school);
-                if (!releasing) continue;
-                School& record = releasing->data.schools[school.school->index];
-                record.this_year.assessments = std::vector<Assessment>();  // this year's are never absent
-                record.this_year.support = nullptr;
-                for (YearFacts& year : record.history) {
-                    year.assessments.reset();
-                    year.support = nullptr;
-                }
-            }
-        });
         json& schools = result["schools"] = json::array();
-        schools.get_ref<json::array_t&>().reserve(made.size());
-        for (json& school : made) schools.push_back(std::move(school));
-        made = std::vector<json>();
+        for (const ClassifiedSchool& school : analysis_.schools) {
+            schools.push_back(school_json(school));
+            if (!releasing) continue;
+            School& record = releasing->data.schools[school.school->index];
+            record.this_year.assessments = std::vector<Assessment>();  // this year's are never absent
+            record.this_year.support = nullptr;
+            for (YearFacts& year : record.history) {
+                year.assessments.reset();
+                year.support = nullptr;
+            }
+        }
         json& municipalities = result["municipalities"] = json::array();
         for (size_t m = 0; m < analysis_.data.municipalities.size(); ++m)
             municipalities.push_back(municipality_json(m, result["region"]));
@@ -636,7 +629,7 @@ json analysis_json(const Analysis& analysis, const Rules& rules) {
 
 json analysis_json(Analysis&& analysis, const Rules& rules, Packing packing, unsigned threads) {
     const JsonBuilder builder(analysis, rules, packing);
-    json result = builder.data(&analysis, threads);
+    json result = builder.data(&analysis);
     // The records are in the data now: they go before the recommendations'
     // conditions, which may copy lists of schools, make the peak.
     analysis = Analysis();

@@ -43,7 +43,7 @@ nlohmann::json analysis_json(const Analysis& analysis, const Rules& rules);
 // The same, releasing the analysis as soon as the data is built from it,
 // before the recommendations are chosen: the two are not held together.
 // Packed by default: this is the data documents are made from. The schools'
-// JSON and recommendations are made on up to `threads` threads.
+// recommendations are chosen on up to `threads` threads.
 nlohmann::json analysis_json(Analysis&& analysis, const Rules& rules, Packing packing = Packing::Packed,
                              unsigned threads = 1);
 
