@@ -299,8 +299,10 @@ def test_crashing_job(server):
     """Workers that die (as a crash in the pipeline would kill one) fail the
     job they were making alone; the server replaces them and goes on."""
     job = server.post("/api/batch", [], [("data", "smolensk.json", CYCLE)]).json()
+    # Killed only once a worker has taken the job and started it: a job not
+    # yet taken goes to a new worker when its worker dies (below).
     deadline = time.time() + 60
-    while not server.children():
+    while server.get(job["url"]).json().get("progress", {}).get("total", 0) == 0:
         check(time.time() < deadline, "the cycle did not start")
         time.sleep(0.02)
     for pid in server.children():
