@@ -188,6 +188,11 @@ TEST(Expression, NumbersAndNamesAreWellFormed) {
     EXPECT_EQ(parse_error("ШНРО + 1"),
               "'ШНРО' is not a name: names are Latin letters, digits and _ (column 1)");
     EXPECT_EQ(parse_error("a « b"), "unexpected character '«' (column 3)");
+    // Found by the fuzzer: a string's bytes that are not UTF-8 reached the JSON
+    // library's printing of the value, which threw its own type error.
+    EXPECT_EQ(parse_error("find('code', 'Ж\xD0\xFF\xFF')"), "a byte that is not UTF-8 (0xD0) (column 16)");
+    EXPECT_EQ(parse_error("a + \xFF"), "a byte that is not UTF-8 (0xFF) (column 5)");
+    EXPECT_EQ(parse_error("'\xED\xA0\x80'"), "a byte that is not UTF-8 (0xED) (column 2)");
     EXPECT_EQ(eval("2.5 * 2"), 5.0);
     EXPECT_EQ(eval("order.points[0]"), "a");
 }

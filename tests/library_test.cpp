@@ -17,6 +17,7 @@
 #include "common/error.h"
 #include "common/files.h"
 #include "common/parallel.h"
+#include "common/utf8.h"
 #include "pdf/pdf_file.h"
 #include "template/elements.h"
 #include "template/filters.h"
@@ -250,6 +251,23 @@ TEST(PdfSyntax, NumbersAreAlwaysWellFormed) {
 
 // The fuzzers' dictionaries hold every word of the language: an element or a
 // filter added without them would be found by chance only.
+// The UTF-8 check of every input: the first byte of the first malformed
+// character, past runs of ASCII read eight bytes at a time.
+TEST(Utf8, FirstInvalidByteIsTheStartOfTheFirstMalformedCharacter) {
+    EXPECT_EQ(utf8::first_invalid_byte(""), std::nullopt);
+    EXPECT_EQ(utf8::first_invalid_byte("Приказ № 859-ОД \U0001F600"), std::nullopt);
+    EXPECT_EQ(utf8::first_invalid_byte("abcdefghijklmnop\xFF"), 16u);          // after two ASCII blocks
+    EXPECT_EQ(utf8::first_invalid_byte("Ж\xD0"), 2u);                          // cut short at the end
+    EXPECT_EQ(utf8::first_invalid_byte("Ж\xD0Ж"), 2u);                         // a lead byte without its continuation
+    EXPECT_EQ(utf8::first_invalid_byte("ab\x96"), 2u);                          // a stray continuation byte
+    EXPECT_EQ(utf8::first_invalid_byte("\xC0\xAF"), 0u);                        // an overlong '/'
+    EXPECT_EQ(utf8::first_invalid_byte("ok\xED\xA0\x80"), 2u);                  // a surrogate
+    EXPECT_EQ(utf8::first_invalid_byte("\xF4\x90\x80\x80"), 0u);               // beyond U+10FFFF
+    EXPECT_EQ(utf8::first_invalid_byte("\xF8\x88\x80\x80\x80"), 0u);           // five bytes
+    EXPECT_TRUE(utf8::valid("\xF4\x8F\xBF\xBF"));                            // U+10FFFF itself
+    EXPECT_FALSE(utf8::valid("Ж\xD0"));
+}
+
 TEST(FuzzDictionaries, HoldEveryElementAndFilter) {
     const std::string folder = std::string(DOCGEN_SOURCE_DIR) + "/tests/fuzz/";
     const std::string templates = read_file(folder + "template.dict", "dictionary");

@@ -116,7 +116,7 @@ std::string code_point_name(char32_t c) {
     return name;
 }
 
-bool valid(std::string_view text) {
+std::optional<size_t> first_invalid_byte(std::string_view text) {
     for (size_t i = 0; i < text.size();) {
         // Eight bytes of ASCII, most of an XML part's, at a time.
         uint64_t eight = 0;
@@ -130,18 +130,18 @@ bool valid(std::string_view text) {
             continue;
         }
         const int length = (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-        if (length == 0 || i + length > text.size()) return false;
+        if (length == 0 || i + length > text.size()) return i;
         char32_t code = c & (0x7F >> length);
         for (int k = 1; k < length; ++k) {
             const unsigned char next = static_cast<unsigned char>(text[i + k]);
-            if ((next & 0xC0) != 0x80) return false;
+            if ((next & 0xC0) != 0x80) return i;
             code = code << 6 | (next & 0x3F);
         }
         static const char32_t smallest[] = {0, 0, 0x80, 0x800, 0x10000};
-        if (code < smallest[length] || code > 0x10FFFF || (code >= 0xD800 && code < 0xE000)) return false;
+        if (code < smallest[length] || code > 0x10FFFF || (code >= 0xD800 && code < 0xE000)) return i;
         i += length;
     }
-    return true;
+    return std::nullopt;
 }
 
 }  // namespace docgen::utf8

@@ -33,9 +33,11 @@ inline bool is_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
 // than tab and line feed (XML 1.0 forbids them, and Word refuses a file with
 // one), U+FFFE and U+FFFF.
 std::optional<char32_t> first_forbidden_character(std::string_view text);
-// Whether the bytes are UTF-8: no stray or missing continuation bytes, no
-// overlong forms, surrogates or code points beyond U+10FFFF.
-bool valid(std::string_view text);
+// The offset of the first byte that does not begin a well-formed UTF-8
+// character (a stray or missing continuation byte, an overlong form, a
+// surrogate, a code point beyond U+10FFFF), or nothing when all are.
+std::optional<size_t> first_invalid_byte(std::string_view text);
+inline bool valid(std::string_view text) { return !first_invalid_byte(text); }
 
 // "U+0001".
 std::string code_point_name(char32_t c);

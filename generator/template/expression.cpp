@@ -69,6 +69,13 @@ bool is_digit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0;
 }
 
 std::vector<Token> tokenize(std::string_view text) {
+    // Bytes that are not UTF-8 are refused wherever they are, in a string too:
+    // no document or message could hold them.
+    if (const std::optional<size_t> bad = utf8::first_invalid_byte(text)) {
+        char byte[8];
+        std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(text[*bad]));
+        fail(std::string("a byte that is not UTF-8 (") + byte + ")", utf8::count(text.substr(0, *bad)) + 1);
+    }
     std::vector<Token> tokens;
     size_t i = 0;
     // Columns count characters, not bytes, so that they fit Russian text. The
@@ -132,11 +139,6 @@ std::vector<Token> tokenize(std::string_view text) {
             size_t next = i;
             const char32_t character = utf8::next(text, next);
             if (utf8::is_letter(character)) fail_non_latin_name(tokens, text, i, column);
-            if (character == 0xFFFD && text.substr(i, 3) != "\uFFFD") {
-                char byte[8];
-                std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(c));
-                fail(std::string("a byte that is not UTF-8 (") + byte + ")", column);
-            }
             fail("unexpected character '" + std::string(text.substr(i, next - i)) + "'", column);
         } else {
             static const char* const kTwoCharacter[] = {"==", "!=", "<=", ">="};
