@@ -163,11 +163,11 @@ private:
         fs::create_directories(folder);
     }
 
-    // Temporary files that a killed run left beside outputs of this run: each
-    // output belongs to one run (or one part of a sharded run), so no other
-    // process is writing them.
+    // Temporary files that a killed run left beside outputs of this run or
+    // its manifest: each output belongs to one run (or one part of a sharded
+    // run), so no other process is writing them.
     void remove_stale_temporaries() const {
-        std::set<std::string> outputs;
+        std::set<std::string> outputs{manifest_path_};
         for (const WorkItem& item : plan_.items)
             for (OutputFormat format : batch_.jobs[item.job].formats)
                 outputs.insert((fs::path(batch_.output_dir) / (item.output + extension_of(format))).string());

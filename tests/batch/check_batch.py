@@ -596,9 +596,17 @@ def test_temporaries_left_beside_outputs_are_removed(b):
         temporaries[k] = os.path.join(folder, "." + name + ".tmp-4242")
         with open(temporaries[k], "w", encoding="utf-8") as file:
             file.write("half")
+    # And those of the manifests: the part's own goes, the whole run's stays.
+    manifests = {}
+    for name in ("manifest.shard-1-of-2.json", "manifest.json"):
+        manifests[name] = os.path.join(b.out, "." + name + ".tmp-4243")
+        with open(manifests[name], "w", encoding="utf-8") as file:
+            file.write('{"outputs": [')
     b.docgen("batch", b.file, "--shard", "1/2")
     check(not os.path.exists(temporaries[1]), "the temporary file of an output of the part stayed")
     check(os.path.exists(temporaries[2]), "the temporary file of another part's output was removed")
+    check(not os.path.exists(manifests["manifest.shard-1-of-2.json"]), "the temporary file of the part's manifest stayed")
+    check(os.path.exists(manifests["manifest.json"]), "the temporary file of the whole run's manifest was removed")
 
 
 def test_only_with_no_match_is_an_error(b):
