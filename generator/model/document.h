@@ -49,6 +49,7 @@ struct Run {
     RunProps props;
     bool hyphenate = true;  // false for names, numbers, dates
     bool no_break = false;  // spaces inside never break a line (they become no-break spaces)
+    bool operator==(const Run&) const = default;
 };
 
 struct ParagraphProps {

@@ -20,7 +20,8 @@ public:
     // Roman, Liberation Serif) maps to Liberation Serif, which has its metrics.
     const FontFace& face(const RunProps& props) const;
     const FontFace& face(bool bold, bool italic) const { return *faces_[index(bold, italic)]; }
-
+    // The same faces (not faces of the same fonts loaded again).
+    bool operator==(const FontSet&) const = default;
 
 private:
     static int index(bool bold, bool italic) { return (bold ? 1 : 0) + (italic ? 2 : 0); }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <unordered_map>
 
 #include "common/utf8.h"
 
@@ -88,6 +89,85 @@ struct LineBreaker::LineDraft {
     bool last = false;  // the paragraph's last line, or one ended by a line break
 };
 
+namespace {
+
+// What breaking a paragraph reads of it, with the box: equal keys give equal
+// lines. (Its style's name and its origin do not count.)
+struct ParagraphKey {
+    double width;
+    Hyphenation hyphenation;
+    ParagraphProps props;
+    RunProps run_props;
+    std::string label;
+    std::vector<Run> runs;
+    bool operator==(const ParagraphKey&) const = default;
+};
+
+struct ParagraphKeyHash {
+    size_t operator()(const ParagraphKey& key) const {
+        size_t hash = std::hash<double>{}(key.width) ^ std::hash<std::string>{}(key.label);
+        for (const Run& run : key.runs) hash = hash * 31 + std::hash<std::string>{}(run.text);
+        return hash;
+    }
+};
+
+// Memory a thread's cache may take before it starts again.
+constexpr size_t kCachedParagraphBytes = 16 << 20;
+constexpr size_t kCachedWords = 100000;
+
+}  // namespace
+
+// The lines of the paragraphs a thread has broken and the hyphenation points
+// of its words, for the documents it lays out next: a run's documents repeat
+// most of their paragraphs and nearly all their words. It serves one set of
+// faces and one hyphenator, which it holds so that the faces its lines point
+// at stay where they are; another set empties it, and so does growing past
+// its budget.
+class LineBreaker::Cache {
+public:
+    static Cache& of_thread(const FontSet& fonts, const std::shared_ptr<const Hyphenator>& hyphenator) {
+        thread_local Cache cache;
+        if (!(cache.fonts_ == fonts) || cache.hyphenator_ != hyphenator) {
+            cache = Cache();
+            cache.fonts_ = fonts;
+            cache.hyphenator_ = hyphenator;
+        }
+        return cache;
+    }
+
+    const std::vector<Line>* lines(const ParagraphKey& key) const {
+        const auto found = paragraphs_.find(key);
+        return found == paragraphs_.end() ? nullptr : &found->second;
+    }
+
+    void add(ParagraphKey key, const std::vector<Line>& lines) {
+        size_t bytes = sizeof key + key.label.size() + key.runs.size() * sizeof(Run);
+        for (const Run& run : key.runs) bytes += run.text.size();
+        for (const Line& line : lines) {
+            bytes += sizeof line + line.pieces.size() * sizeof(PlacedText);
+            for (const PlacedText& piece : line.pieces) bytes += piece.text.size();
+        }
+        if (bytes_ + bytes > kCachedParagraphBytes) paragraphs_.clear(), bytes_ = 0;
+        paragraphs_.emplace(std::move(key), lines);
+        bytes_ += bytes;
+    }
+
+    // A word's points, looked up with the hyphenator on first use.
+    const std::vector<int>& points(const std::u32string& letters) {
+        if (const auto found = words_.find(letters); found != words_.end()) return found->second;
+        if (words_.size() >= kCachedWords) words_.clear();
+        return words_.emplace(letters, hyphenator_ ? hyphenator_->break_points(letters) : std::vector<int>{})
+            .first->second;
+    }
+
+private:
+    FontSet fonts_;
+    std::shared_ptr<const Hyphenator> hyphenator_;
+    std::unordered_map<ParagraphKey, std::vector<Line>, ParagraphKeyHash> paragraphs_;
+    size_t bytes_ = 0;
+    std::unordered_map<std::u32string, std::vector<int>> words_;
+};
+
 LineBreaker::LineBreaker(const FontSet& fonts, std::shared_ptr<const Hyphenator> hyphenator)
     : fonts_(fonts), hyphenator_(std::move(hyphenator)) {}
 
@@ -118,10 +198,7 @@ double LineBreaker::hyphen_width(const Word& word, int at) const {
 
 const std::vector<int>& LineBreaker::hyphenation_points(std::u32string_view letters) {
     key_.assign(letters);
-    auto found = hyphenation_cache_.find(key_);
-    if (found != hyphenation_cache_.end()) return found->second;
-    std::vector<int> points = hyphenator_ ? hyphenator_->break_points(letters) : std::vector<int>{};
-    return hyphenation_cache_.emplace(key_, std::move(points)).first->second;
+    return cache_->points(key_);
 }
 
 // Break opportunities inside a word: after a hyphen or dash between the
@@ -437,6 +514,15 @@ std::vector<LineBreaker::LineDraft> LineBreaker::fill_lines(const Paragraph& par
 }
 
 std::vector<Line> LineBreaker::break_paragraph(const Paragraph& paragraph, double width, Hyphenation hyphenation) {
+    cache_ = &Cache::of_thread(fonts_, hyphenator_);
+    ParagraphKey key{width, hyphenation, paragraph.props, paragraph.run_props, paragraph.label, paragraph.runs};
+    if (const std::vector<Line>* lines = cache_->lines(key)) return *lines;
+    std::vector<Line> lines = break_uncached(paragraph, width, hyphenation);
+    cache_->add(std::move(key), lines);
+    return lines;
+}
+
+std::vector<Line> LineBreaker::break_uncached(const Paragraph& paragraph, double width, Hyphenation hyphenation) {
     styles_.clear();
     std::vector<Word> words = split_words(paragraph);
     const ParagraphProps& props = paragraph.props;

@@ -7,7 +7,6 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "model/document.h"
@@ -47,7 +46,9 @@ public:
 
     // The paragraph's lines for a box of the given width (indents inside it).
     // Indents that leave no room are the caller's to refuse: here the text
-    // then gets one character a line.
+    // then gets one character a line. Documents of a run repeat paragraphs
+    // (headings, table heads, the recommendations' texts): the lines of each
+    // are kept for the thread's next documents (ParagraphCache).
     std::vector<Line> break_paragraph(const Paragraph& paragraph, double width,
                                       Hyphenation hyphenation = Hyphenation::Allowed);
 
@@ -56,6 +57,7 @@ public:
     static double text_room(const ParagraphProps& props, double width);
 
 private:
+    class Cache;
     struct Word;
     struct Segment;
     struct LineDraft;
@@ -93,6 +95,7 @@ private:
         bool hyphen;  // a hyphen is drawn at the end of the line
     };
 
+    std::vector<Line> break_uncached(const Paragraph& paragraph, double width, Hyphenation hyphenation);
     int style_of(const RunProps& props);
     std::vector<Word> split_words(const Paragraph& paragraph);
     void mark_quoted_names(std::vector<Word>& words) const;
@@ -128,8 +131,7 @@ private:
     std::vector<int> sizes_;
     std::u32string key_;  // a word's letters, to look up in the cache
     std::shared_ptr<const Hyphenator> hyphenator_;
-    // Documents repeat their words: hyphenate each once.
-    std::unordered_map<std::u32string, std::vector<int>> hyphenation_cache_;
+    Cache* cache_ = nullptr;  // the thread's, while a paragraph is broken
 };
 
 }  // namespace docgen
