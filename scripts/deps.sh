@@ -3,12 +3,13 @@
 # Usage: scripts/deps.sh build|test
 set -euo pipefail
 
-# Boost: Beast and Asio, headers only, for `docgen serve`.
+# Boost: Beast and Asio, headers only, for `docgen serve`. jemalloc: docgen's
+# memory allocator (docs/architecture.md, "Dependencies and why").
 build_packages=(
   cmake g++ make pkg-config
   libpugixml-dev nlohmann-json3-dev hyphen-ru
   libdeflate-dev libharfbuzz-dev libvalijson-dev libboost-dev
-  libxlsxwriter-dev
+  libxlsxwriter-dev libjemalloc-dev
 )
 # LibreOffice lays out the DOCX in Times New Roman's metric twin, Liberation Serif;
 # its spreadsheet makes the workbooks the tests read. The page of `docgen serve` is

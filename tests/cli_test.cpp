@@ -54,6 +54,17 @@ TEST_F(Cli, RendersPdfAndText) {
     EXPECT_EQ(line, "Приказ № 859-ОД от 18.10.2022");
 }
 
+// The ordinary build runs on jemalloc, which must have taken malloc's place
+// (linked, it could still lose to the C library's); the sanitizer build on
+// the C library's malloc, which the sanitizers replace.
+TEST_F(Cli, VersionNamesTheAllocatorInUse) {
+    int status = -1;
+    const std::string printed = docgen("--version", &status);
+    EXPECT_EQ(status, 0);
+    EXPECT_EQ(printed.rfind(std::string("docgen ") + DOCGEN_VERSION + "\n", 0), 0u) << printed;
+    EXPECT_NE(printed.find(std::string("memory allocator: ") + DOCGEN_ALLOCATOR), std::string::npos) << printed;
+}
+
 TEST_F(Cli, HelpAndUsage) {
     int status = -1;
     EXPECT_NE(docgen("--help", &status).find("docgen render TEMPLATE DATA -o OUTPUT"), std::string::npos);

@@ -1,4 +1,3 @@
-#include <malloc.h>
 #include <sched.h>
 
 #include <atomic>
@@ -267,14 +266,6 @@ unsigned available_cores() {
 }
 
 Summary run(const Options& options, const Resources& resources) {
-#ifdef __GLIBC__
-    // One allocator arena for all the run's threads: what the setup frees
-    // (the input, the records as each school's data is made) and what one
-    // document frees are taken again by any thread. With an arena a thread,
-    // glibc's default, they are not: 4 000 schools took 108 MiB against
-    // 94 MiB, in the same time (tcache keeps most allocations off the lock).
-    mallopt(M_ARENA_MAX, 1);
-#endif
     return Runner(options, resources).run();
 }
 

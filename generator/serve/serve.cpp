@@ -1,6 +1,5 @@
 #include "serve/serve.h"
 
-#include <malloc.h>
 #include <signal.h>
 
 #include <cstdio>
@@ -72,11 +71,10 @@ int run(const ServeOptions& options) {
     for (int signal : {SIGINT, SIGTERM, SIGHUP}) sigaddset(&stopping, signal);
     pthread_sigmask(SIG_BLOCK, &stopping, nullptr);
     ::signal(SIGPIPE, SIG_IGN);
-    // Uploads and archives are large and short-lived: blocks of them are
-    // mapped apart and given back when freed, so that a long-running server
-    // holds no more than it uses (a fixed threshold turns off glibc's
-    // raising it after the first large free).
-    mallopt(M_MMAP_THRESHOLD, 256 * 1024);
+    // Uploads and archives are large and short-lived: jemalloc gives freed
+    // pages back to the system after a second (its settings in cli/main.cpp),
+    // so that a long-running server holds no more than it uses, while a
+    // worker's next job finds the last one's pages still there.
 
     ResourceOptions single = options.resources;
     single.many_documents = false;
@@ -98,10 +96,6 @@ int run(const ServeOptions& options) {
     std::unique_ptr<Catalogue> worker_catalogue;
     const WorkerProgram program{
         [&] {
-            // A worker makes job after job: its large blocks stay in its heap
-            // for the next job rather than being mapped and faulted in anew.
-            mallopt(M_MMAP_THRESHOLD, 64 << 20);
-            mallopt(M_TRIM_THRESHOLD, 128 << 20);
             worker_catalogue = std::make_unique<Catalogue>(catalogue.folder());
             context.catalogue = worker_catalogue.get();
             for (const DocumentKind& kind : worker_catalogue->kinds()) {
