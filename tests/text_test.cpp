@@ -281,6 +281,47 @@ TEST(LineBreaking, JustifiedLinesReachBothMargins) {
     EXPECT_LT(right_edge(lines.back()), 300);  // the last line is not stretched
 }
 
+// A thread keeps the lines of the paragraphs it breaks for its next
+// documents: what breaking reads of a paragraph is all in the key, and lines
+// never point at the faces of another font set.
+TEST(LineBreaking, RepeatedParagraphsGetTheLinesTheirOwnTextAndBoxGive) {
+    LineBreaker first(test_resources().fonts, test_resources().hyphenator);
+    const Paragraph plain = paragraph_of(kText);
+    const auto lines = first.break_paragraph(plain, 300);
+    LineBreaker second(test_resources().fonts, test_resources().hyphenator);  // as the next document's
+    const auto again = second.break_paragraph(plain, 300);
+    ASSERT_EQ(again.size(), lines.size());
+    for (size_t i = 0; i < lines.size(); ++i) EXPECT_EQ(line_text(again[i]), line_text(lines[i]));
+
+    EXPECT_NE(second.break_paragraph(plain, 250).size(), lines.size());  // another width
+    Paragraph bold = plain;
+    bold.runs[0].props.bold = true;
+    EXPECT_EQ(second.break_paragraph(bold, 300)[0].pieces[0].face, &test_resources().fonts.face(true, false));
+    Paragraph indented = plain;
+    indented.props.first_line_indent = 40;
+    EXPECT_NEAR(second.break_paragraph(indented, 300)[0].pieces[0].x, 40, 1e-6);
+    Paragraph labelled = plain;
+    labelled.label = "1.";
+    EXPECT_EQ(second.break_paragraph(labelled, 300)[0].pieces[0].text.rfind("1.", 0), 0u);
+    const auto texts = [](const std::vector<Line>& lines) {
+        std::string all;
+        for (const Line& line : lines) all += line_text(line) + "\n";
+        return all;
+    };
+    const std::string unhyphenated = texts(LineBreaker(test_resources().fonts, nullptr).break_paragraph(plain, 300));
+    ASSERT_NE(texts(lines), unhyphenated);  // the text breaks somewhere at 300 points
+    LineBreaker fourth(test_resources().fonts, test_resources().hyphenator);
+    fourth.break_paragraph(plain, 300);
+    EXPECT_EQ(texts(fourth.break_paragraph(plain, 300, Hyphenation::LastResort)), unhyphenated);
+
+    // The same fonts loaded again are other faces: the lines are made anew with them.
+    const Resources reloaded = Resources::load({});
+    LineBreaker third(reloaded.fonts, test_resources().hyphenator);
+    const auto relaid = third.break_paragraph(plain, 300);
+    EXPECT_EQ(relaid[0].pieces[0].face, &reloaded.fonts.face(false, false));
+    EXPECT_EQ(line_text(relaid[0]), line_text(lines[0]));
+}
+
 TEST(LineBreaking, NoLineIsWiderThanTheBox) {
     LineBreaker breaker(test_resources().fonts, test_resources().hyphenator);
     for (Align align : {Align::Left, Align::Justify}) {
