@@ -73,8 +73,8 @@ int run(const ServeOptions& options) {
     ::signal(SIGPIPE, SIG_IGN);
     // Uploads and archives are large and short-lived: jemalloc gives freed
     // pages back to the system after a second (its settings in cli/main.cpp),
-    // so that a long-running server holds no more than it uses, while a
-    // worker's next job finds the last one's pages still there.
+    // so that a long-running server holds no more than it uses; a worker's
+    // job that follows another at once still finds its pages.
 
     ResourceOptions single = options.resources;
     single.many_documents = false;
